@@ -1,0 +1,50 @@
+package org.vaultgraph.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.vaultgraph.store.VaultLoader;
+import org.vaultgraph.store.VaultStore;
+import org.vaultgraph.vault.Problem;
+import picocli.CommandLine.Option;
+
+/** The options every command that reads a vault shares. */
+final class VaultOptions {
+    private static final int PROBLEMS_SHOWN = 20;
+
+    @Option(names = "--base", paramLabel = "IRI",
+            description = "Base IRI of the vault's notes, tags and fields (default: the mapping file's, else http://127.0.0.1:3030/).")
+    String base;
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "Mapping file saying which notes are insights, therapies, anatomy... (default: VAULT/.vaultgraph.yaml, else the built-in mapping).")
+    Path mapping;
+
+    @Option(names = "--quiet", description = "Do not list the problems found in the vault.")
+    boolean quiet;
+
+    VaultLoader loader(PrintWriter err) {
+        return VaultLoader.builder().base(base).mappingFile(mapping).progress(line -> {
+            if (!quiet) {
+                err.println("  " + line);
+                err.flush();
+            }
+        }).build();
+    }
+
+    /** Loads the vault into an in-memory store, listing its problems on {@code err}. */
+    VaultLoader.LoadedVault load(Path vault, PrintWriter err) {
+        VaultLoader.LoadedVault loaded = loader(err).load(vault, VaultStore.inMemory());
+        reportProblems(loaded.problems(), loaded.vault().problemsDropped(), err);
+        return loaded;
+    }
+
+    void reportProblems(List<Problem> problems, long dropped, PrintWriter err) {
+        if (quiet || (problems.isEmpty() && dropped == 0)) return;
+        long total = problems.size() + dropped;
+        err.println(total + (total == 1 ? " problem" : " problems") + " in the vault (the rest of it loaded):");
+        problems.stream().limit(PROBLEMS_SHOWN).forEach(p -> err.println("  " + p));
+        if (total > PROBLEMS_SHOWN) err.println("  ... and " + (total - PROBLEMS_SHOWN) + " more");
+        err.flush();
+    }
+}

@@ -1,0 +1,93 @@
+package org.vaultgraph.query;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+
+/**
+ * A SPARQL query kept in a file, with the parameters it declares in comments.
+ *
+ * <pre>{@code
+ * QueryFile file = QueryFile.load(Path.of("queries/tag-table.rq"));
+ * Query query = file.bind("http://127.0.0.1:3030/", Map.of("tag", "L4-L5"));
+ * }</pre>
+ *
+ * A parameter is declared by a comment line {@code # @param name what it is}; its value replaces
+ * the variable {@code ?name} in the parsed query (never by pasting text, so a value cannot change
+ * the query). A value written {@code <...>} is an IRI, anything else a string literal. Relative IRIs
+ * in the query, such as {@code PREFIX field: <field/>}, resolve against the vault's base IRI.
+ */
+public record QueryFile(String name, String text, Map<String, String> parameters) {
+    private static final Pattern PARAM = Pattern.compile("(?m)^\\s*#\\s*@param\\s+(\\w+)\\s*(.*)$");
+
+    public static QueryFile load(Path file) {
+        try {
+            return of(file.getFileName().toString(), Files.readString(file));
+        } catch (IOException e) {
+            throw new QueryException("cannot read query file " + file + ": " + e.getMessage());
+        }
+    }
+
+    public static QueryFile of(String name, String text) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Matcher m = PARAM.matcher(text);
+        while (m.find()) parameters.put(m.group(1), m.group(2).strip());
+        return new QueryFile(name, text, Map.copyOf(parameters));
+    }
+
+    /** Parses the query, resolving relative IRIs against {@code base}. */
+    public Query parse(String base) {
+        try {
+            return QueryFactory.create(text, base, Syntax.syntaxARQ);
+        } catch (QueryParseException e) {
+            throw new QueryException(name + ":" + e.getLine() + ":" + e.getColumn() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** Parses the query and gives its declared parameters their values. */
+    public Query bind(String base, Map<String, String> values) {
+        List<String> unknown = new ArrayList<>(values.keySet());
+        unknown.removeAll(parameters.keySet());
+        if (!unknown.isEmpty()) {
+            throw new QueryException(name + " has no parameter " + unknown + "; "
+                    + (parameters.isEmpty() ? "it takes none" : "it takes " + parameters.keySet()));
+        }
+        List<String> missing = new ArrayList<>(parameters.keySet());
+        missing.removeAll(values.keySet());
+        if (!missing.isEmpty()) {
+            String first = missing.get(0);
+            throw new QueryException(name + " needs --param " + first + "=VALUE (" + parameters.get(first) + ")");
+        }
+        Query query = parse(base);
+        if (values.isEmpty()) return query;
+        Map<Var, Node> substitutions = new HashMap<>();
+        values.forEach((k, v) -> substitutions.put(Var.alloc(k), valueNode(v)));
+        return QueryTransformOps.replaceVars(query, substitutions);
+    }
+
+    static Node valueNode(String value) {
+        if (value.length() > 2 && value.startsWith("<") && value.endsWith(">")) {
+            return NodeFactory.createURI(value.substring(1, value.length() - 1));
+        }
+        return NodeFactory.createLiteralString(value);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "syntax error" : message.strip().split("\n")[0];
+    }
+}

@@ -1,0 +1,86 @@
+package org.vaultgraph.query;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecBuilder;
+import org.apache.jena.sparql.exec.RowSetMem;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.apache.jena.system.Txn;
+
+/**
+ * Where queries run: a local dataset, or a SPARQL endpoint over HTTP. Results are read whole.
+ *
+ * <pre>{@code
+ * SparqlService local = SparqlService.local(store.dataset());
+ * RowSetRewindable rows = local.select(query);
+ * SparqlService remote = SparqlService.remote("http://127.0.0.1:3030/vault/sparql");
+ * }</pre>
+ */
+public interface SparqlService {
+
+    RowSetRewindable select(Query query);
+
+    boolean ask(Query query);
+
+    /** The graph a CONSTRUCT or DESCRIBE query builds. */
+    Graph graph(Query query);
+
+    static SparqlService local(DatasetGraph dataset) {
+        return new SparqlService() {
+            @Override
+            public RowSetRewindable select(Query query) {
+                return Txn.calculateRead(dataset, () -> {
+                    try (QueryExec exec = QueryExec.dataset(dataset).query(query).build()) {
+                        return RowSetMem.create(exec.select());
+                    }
+                });
+            }
+
+            @Override
+            public boolean ask(Query query) {
+                return Txn.calculateRead(dataset, () -> {
+                    try (QueryExec exec = QueryExec.dataset(dataset).query(query).build()) {
+                        return exec.ask();
+                    }
+                });
+            }
+
+            @Override
+            public Graph graph(Query query) {
+                return Txn.calculateRead(dataset, () -> run(QueryExec.dataset(dataset).query(query), query));
+            }
+        };
+    }
+
+    static SparqlService remote(String endpoint) {
+        return new SparqlService() {
+            @Override
+            public RowSetRewindable select(Query query) {
+                try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query).build()) {
+                    return RowSetMem.create(exec.select());
+                }
+            }
+
+            @Override
+            public boolean ask(Query query) {
+                try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query).build()) {
+                    return exec.ask();
+                }
+            }
+
+            @Override
+            public Graph graph(Query query) {
+                return run(QueryExecHTTP.service(endpoint).query(query), query);
+            }
+        };
+    }
+
+    private static Graph run(QueryExecBuilder builder, Query query) {
+        try (QueryExec exec = builder.build()) {
+            return query.isDescribeType() ? exec.describe() : exec.construct();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.vaultgraph.rdf;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/**
+ * The terms of the vaultgraph ontology ({@code ontology/vaultgraph.ttl}), and the standard terms the mapping uses.
+ *
+ * <pre>{@code Triple.create(note, VG.linksTo, target)}</pre>
+ */
+public final class VG {
+    private VG() {}
+
+    public static final String NS = "https://w3id.org/vaultgraph/ns#";
+    public static final String ONTOLOGY = "https://w3id.org/vaultgraph/ns";
+
+    public static final Node Note = term("Note");
+    public static final Node Attachment = term("Attachment");
+    public static final Node UnresolvedTarget = term("UnresolvedTarget");
+    public static final Node Insight = term("Insight");
+    public static final Node Concept = term("Concept");
+    public static final Node Therapy = term("Therapy");
+    public static final Node AnatomicalStructure = term("AnatomicalStructure");
+    public static final Node Outcome = term("Outcome");
+    public static final Node Source = term("Source");
+    public static final Node FileClass = term("FileClass");
+    public static final Node Tag = term("Tag");
+    public static final Node DataviewQuery = term("DataviewQuery");
+
+    public static final Node path = term("path");
+    public static final Node name = term("name");
+    public static final Node folder = term("folder");
+    public static final Node size = term("size");
+    public static final Node content = term("content");
+    public static final Node fileClass = term("fileClass");
+    public static final Node icon = term("icon");
+    public static final Node linksTo = term("linksTo");
+    public static final Node embeds = term("embeds");
+    public static final Node linksToExternal = term("linksToExternal");
+    public static final Node tag = term("tag");
+    public static final Node tagName = term("tagName");
+    public static final Node dataviewQuery = term("dataviewQuery");
+    public static final Node queryText = term("queryText");
+    public static final Node line = term("line");
+    public static final Node field = term("field");
+    public static final Node fieldName = term("fieldName");
+    public static final Node statement = term("statement");
+    public static final Node about = term("about");
+    public static final Node therapy = term("therapy");
+    public static final Node anatomicalStructure = term("anatomicalStructure");
+    public static final Node outcome = term("outcome");
+    public static final Node source = term("source");
+
+    public static final String DCTERMS = "http://purl.org/dc/terms/";
+    public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    public static final Node created = NodeFactory.createURI(DCTERMS + "created");
+    public static final Node modified = NodeFactory.createURI(DCTERMS + "modified");
+    public static final Node altLabel = NodeFactory.createURI(SKOS + "altLabel");
+    public static final Node broader = NodeFactory.createURI(SKOS + "broader");
+
+    /** The JSON datatype of RDF 1.1 JSON-LD, for nested front matter values. */
+    public static final String RDF_JSON = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
+
+    private static Node term(String localName) {
+        return NodeFactory.createURI(NS + localName);
+    }
+}

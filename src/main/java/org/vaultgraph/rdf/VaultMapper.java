@@ -1,0 +1,380 @@
+package org.vaultgraph.rdf;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.vaultgraph.vault.Attachment;
+import org.vaultgraph.vault.CodeBlock;
+import org.vaultgraph.vault.Field;
+import org.vaultgraph.vault.FieldValue;
+import org.vaultgraph.vault.Link;
+import org.vaultgraph.vault.LinkResolver;
+import org.vaultgraph.vault.Note;
+import org.vaultgraph.vault.Problem;
+import org.vaultgraph.vault.TagRef;
+import org.vaultgraph.vault.Vault;
+
+/**
+ * Turns a vault into RDF: every note's triples go to the sink as quads in a named graph of the
+ * note's own IRI, so that one note can be replaced on its own.
+ *
+ * <pre>{@code
+ * VaultMapper mapper = new VaultMapper(Mapping.forVault(root));
+ * List<Problem> problems = mapper.map(vault, StreamRDFLib.dataset(datasetGraph));
+ * }</pre>
+ *
+ * The mapper holds no state between calls and may be shared between threads.
+ */
+public final class VaultMapper {
+    private final Mapping mapping;
+    private final IriMinter iris;
+
+    public VaultMapper(Mapping mapping) {
+        this.mapping = mapping;
+        this.iris = new IriMinter(mapping.base());
+    }
+
+    public IriMinter iris() {
+        return iris;
+    }
+
+    /** Emits the quads of every note and attachment of the vault; returns what could not be mapped. */
+    public List<Problem> map(Vault vault, StreamRDF sink) {
+        VaultContext context = context(vault);
+        List<Problem> problems = new ArrayList<>();
+        sink.start();
+        for (Note note : vault.notes()) mapNote(note, context, sink, problems);
+        for (Attachment attachment : vault.attachments()) mapAttachment(attachment, sink);
+        sink.finish();
+        return problems;
+    }
+
+    /** What mapping one note needs to know about the rest of the vault. */
+    public VaultContext context(Vault vault) {
+        LinkResolver resolver = LinkResolver.of(vault);
+        NoteClassifier classifier = new NoteClassifier(mapping);
+        Map<String, Set<String>> classes = new HashMap<>();
+        for (Note note : vault.notes()) classes.put(note.path(), classifier.classesOf(note));
+        Set<String> attachments = new java.util.HashSet<>();
+        vault.attachments().forEach(a -> attachments.add(a.path()));
+        return new VaultContext(resolver, classes, attachments);
+    }
+
+    /** Everything a note's triples depend on beyond the note itself: link resolution and the classes of notes. */
+    public record VaultContext(LinkResolver resolver, Map<String, Set<String>> classesByPath, Set<String> attachmentPaths) {
+        Set<String> classesOf(String path) {
+            return classesByPath.getOrDefault(path, Set.of());
+        }
+    }
+
+    /** The IRI of a note's named graph (the note's own IRI). */
+    public Node graphOf(Note note) {
+        return NodeFactory.createURI(iris.note(note.path()));
+    }
+
+    /** Emits the quads of one note, in its own named graph. */
+    public void mapNote(Note note, VaultContext context, StreamRDF sink, List<Problem> problems) {
+        Node n = graphOf(note);
+        Emitter out = new Emitter(n, sink);
+        Set<String> classes = context.classesOf(note.path());
+
+        out.add(n, RDF.type.asNode(), VG.Note);
+        for (String c : classes) out.add(n, RDF.type.asNode(), NodeFactory.createURI(c));
+        if (classes.contains(VG.Therapy.getURI()) || classes.contains(VG.AnatomicalStructure.getURI())
+                || classes.contains(VG.Outcome.getURI())) {
+            out.add(n, RDF.type.asNode(), VG.Concept);
+        }
+        out.add(n, VG.path, string(note.path()));
+        out.add(n, VG.name, string(note.name()));
+        out.add(n, RDFS.label.asNode(), string(note.name()));
+        out.add(n, VG.folder, string(note.folder()));
+        out.add(n, VG.size, NodeFactory.createLiteralDT(Long.toString(note.file().size()), XSDDatatype.XSDlong));
+        out.add(n, VG.created, date(note.created()));
+        out.add(n, VG.modified, date(note.modified()));
+        if (mapping.includeContent()) out.add(n, VG.content, string(note.text()));
+        for (String alias : note.aliases()) out.add(n, VG.altLabel, string(alias));
+
+        mapTags(note, out);
+        Set<String> linked = mapLinks(note, context, out);
+        mapExternalLinks(note, out, problems);
+        mapFields(note, context, out);
+        mapFileClass(note, context, out, classes);
+        if (classes.contains(VG.Insight.getURI())) mapInsight(note, context, out, linked, problems);
+        mapDataviewBlocks(note, n, out);
+    }
+
+    private void mapTags(Note note, Emitter out) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (TagRef tag : note.tags()) {
+            String name = tag.name().toLowerCase(Locale.ROOT);
+            if (!seen.add(name)) continue;
+            Node t = NodeFactory.createURI(iris.tag(name));
+            out.add(out.graph, VG.tag, t);
+            // Parents come along so that #a finds #a/b, as Dataview's file.tags does.
+            String child = name;
+            Node childNode = t;
+            while (true) {
+                out.add(childNode, RDF.type.asNode(), VG.Tag);
+                out.add(childNode, VG.tagName, string(child));
+                int slash = child.lastIndexOf('/');
+                if (slash <= 0) break;
+                child = child.substring(0, slash);
+                Node parent = NodeFactory.createURI(iris.tag(child));
+                out.add(childNode, VG.broader, parent);
+                childNode = parent;
+            }
+        }
+    }
+
+    /** Emits vg:linksTo and vg:embeds; returns the paths of the notes the note links to. */
+    private Set<String> mapLinks(Note note, VaultContext context, Emitter out) {
+        Set<String> linkedNotes = new LinkedHashSet<>();
+        for (Link link : note.links()) {
+            Target target = target(link.target(), note.path(), context, out);
+            out.add(out.graph, VG.linksTo, target.iri());
+            if (link.embed()) out.add(out.graph, VG.embeds, target.iri());
+            if (target.notePath() != null) linkedNotes.add(target.notePath());
+        }
+        return linkedNotes;
+    }
+
+    /** What a link resolves to: its IRI, and the note's path when it names a note. */
+    private record Target(Node iri, String notePath) {}
+
+    /** The IRI a link target names: a note, an attachment, or an unresolved target (described in this graph). */
+    private Target target(String linkTarget, String sourcePath, VaultContext context, Emitter out) {
+        Optional<String> resolved = context.resolver().resolve(linkTarget, sourcePath);
+        if (resolved.isPresent()) {
+            String path = resolved.get();
+            return context.attachmentPaths().contains(path)
+                    ? new Target(NodeFactory.createURI(iris.attachment(path)), null)
+                    : new Target(NodeFactory.createURI(iris.note(path)), path);
+        }
+        Node unresolved = NodeFactory.createURI(iris.unresolved(linkTarget));
+        out.add(unresolved, RDF.type.asNode(), VG.UnresolvedTarget);
+        out.add(unresolved, RDFS.label.asNode(), string(linkTarget));
+        return new Target(unresolved, null);
+    }
+
+    private void mapExternalLinks(Note note, Emitter out, List<Problem> problems) {
+        for (String url : note.externalLinks()) {
+            try {
+                IRIx iri = IRIx.create(url);
+                if (iri.hasViolations()) throw new IRIException("not a valid IRI");
+                out.add(out.graph, VG.linksToExternal, NodeFactory.createURI(iri.str()));
+            } catch (IRIException e) {
+                problems.add(Problem.inFile(note.path(), "web link '" + url + "' is not a valid address; left out of the graph"));
+            }
+        }
+    }
+
+    private void mapFields(Note note, VaultContext context, Emitter out) {
+        Set<String> declared = new java.util.HashSet<>();
+        for (Field field : note.fields()) {
+            Node predicate = NodeFactory.createURI(iris.field(field.canonicalKey()));
+            if (declared.add(field.canonicalKey() + "\u0000" + field.key())) {
+                out.add(predicate, RDF.type.asNode(), RDF.Property.asNode());
+                out.add(predicate, RDFS.subPropertyOf.asNode(), VG.field);
+                out.add(predicate, RDFS.label.asNode(), string(field.canonicalKey()));
+                out.add(predicate, VG.fieldName, string(field.key()));
+            }
+            String standard = mapping.properties().get(field.canonicalKey());
+            for (Node value : values(field.value(), note.path(), context, out)) {
+                out.add(out.graph, predicate, value);
+                if (standard != null) out.add(out.graph, NodeFactory.createURI(standard), value);
+            }
+        }
+    }
+
+    private List<Node> values(FieldValue value, String sourcePath, VaultContext context, Emitter out) {
+        List<Node> nodes = new ArrayList<>();
+        addValues(value, sourcePath, context, out, nodes);
+        return nodes;
+    }
+
+    private void addValues(FieldValue value, String sourcePath, VaultContext context, Emitter out, List<Node> nodes) {
+        if (value instanceof FieldValue.ListValue list) {
+            for (FieldValue item : list.items()) addValues(item, sourcePath, context, out, nodes);
+        } else if (value instanceof FieldValue.LinkValue link) {
+            nodes.add(target(link.link().target(), sourcePath, context, out).iri());
+        } else if (!(value instanceof FieldValue.Null)) {
+            nodes.add(literal(value));
+        }
+    }
+
+    /** A field value as a typed literal; lists and links are handled by the caller. */
+    static Node literal(FieldValue value) {
+        if (value instanceof FieldValue.Text t) return string(t.text());
+        if (value instanceof FieldValue.Number num) {
+            return num.value().scale() <= 0
+                    ? NodeFactory.createLiteralDT(num.value().toBigInteger().toString(), XSDDatatype.XSDinteger)
+                    : NodeFactory.createLiteralDT(num.value().toPlainString(), XSDDatatype.XSDdecimal);
+        }
+        if (value instanceof FieldValue.Bool b) return NodeFactory.createLiteralDT(Boolean.toString(b.value()), XSDDatatype.XSDboolean);
+        if (value instanceof FieldValue.DateValue d) return date(d);
+        if (value instanceof FieldValue.Duration d) return NodeFactory.createLiteralDT(d.lexical(), XSDDatatype.XSDduration);
+        if (value instanceof FieldValue.ObjectValue o) {
+            return NodeFactory.createLiteralDT(json(o).toString().replaceAll("\\s*\\n\\s*", " "), NodeFactory.getType(VG.RDF_JSON));
+        }
+        throw new IllegalArgumentException("no literal form for " + value);
+    }
+
+    private static JsonValue json(FieldValue value) {
+        if (value instanceof FieldValue.ObjectValue o) {
+            JsonObject object = new JsonObject();
+            o.entries().forEach((k, v) -> object.put(k, json(v)));
+            return object;
+        }
+        if (value instanceof FieldValue.ListValue l) {
+            JsonArray array = new JsonArray();
+            l.items().forEach(item -> array.add(json(item)));
+            return array;
+        }
+        if (value instanceof FieldValue.Null) return org.apache.jena.atlas.json.JsonNull.instance;
+        if (value instanceof FieldValue.Number n) return org.apache.jena.atlas.json.JsonNumber.value(n.value());
+        if (value instanceof FieldValue.Bool b) return new org.apache.jena.atlas.json.JsonBoolean(b.value());
+        return new org.apache.jena.atlas.json.JsonString(text(value));
+    }
+
+    /** A value as Dataview would show it in text. */
+    static String text(FieldValue value) {
+        if (value instanceof FieldValue.Text t) return t.text();
+        if (value instanceof FieldValue.Number n) return n.value().toPlainString();
+        if (value instanceof FieldValue.Bool b) return Boolean.toString(b.value());
+        if (value instanceof FieldValue.DateValue d) return d.lexical();
+        if (value instanceof FieldValue.Duration d) return d.lexical();
+        if (value instanceof FieldValue.LinkValue l) {
+            Link link = l.link();
+            return (link.embed() ? "!" : "") + "[[" + link.target() + link.subpath()
+                    + (link.display() == null ? "" : "|" + link.display()) + "]]";
+        }
+        if (value instanceof FieldValue.ListValue l) {
+            return String.join(", ", l.items().stream().map(VaultMapper::text).toList());
+        }
+        return "";
+    }
+
+    private void mapFileClass(Note note, VaultContext context, Emitter out, Set<String> classes) {
+        note.field(mapping.fileClassField()).ifPresent(field -> {
+            for (String name : names(field.value())) {
+                String target = mapping.fileClassFolder().isEmpty() ? name : mapping.fileClassFolder() + "/" + name;
+                Optional<String> path = context.resolver().resolve(target, note.path());
+                if (path.isEmpty()) path = context.resolver().resolve(name, note.path());
+                out.add(out.graph, VG.fileClass, path.isPresent() ? NodeFactory.createURI(iris.note(path.get()))
+                        : target(name, note.path(), context, out).iri());
+            }
+        });
+        if (classes.contains(VG.FileClass.getURI())) {
+            note.field(mapping.iconField()).ifPresent(icon -> {
+                for (String name : names(icon.value())) out.add(out.graph, VG.icon, string(name));
+            });
+        }
+    }
+
+    /** The names a field value gives: text items, or the targets of links. */
+    private static List<String> names(FieldValue value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof FieldValue.ListValue list) list.items().forEach(item -> out.addAll(names(item)));
+        else if (value instanceof FieldValue.LinkValue link) out.add(link.link().target());
+        else if (!(value instanceof FieldValue.Null) && !text(value).isBlank()) out.add(text(value).strip());
+        return out;
+    }
+
+    private void mapInsight(Note note, VaultContext context, Emitter out, Set<String> linked, List<Problem> problems) {
+        Optional<Field> statement = note.field(mapping.statementField());
+        if (statement.isPresent()) {
+            out.add(out.graph, VG.statement, string(text(statement.get().value())));
+        } else {
+            problems.add(Problem.inFile(note.path(), "insight has no '" + mapping.statementField()
+                    + "' field, so it has no statement (add a line '" + mapping.statementField() + ":: ...')"));
+        }
+        note.field(mapping.sourceField()).ifPresent(field -> {
+            for (String name : names(field.value())) out.add(out.graph, VG.source, target(name, note.path(), context, out).iri());
+        });
+        for (String path : linked) {
+            if (path.equals(note.path())) continue;
+            Node target = NodeFactory.createURI(iris.note(path));
+            Set<String> targetClasses = context.classesOf(path);
+            boolean concept = targetClasses.contains(VG.Concept.getURI());
+            if (targetClasses.contains(VG.Therapy.getURI())) {
+                out.add(out.graph, VG.therapy, target);
+                concept = true;
+            }
+            if (targetClasses.contains(VG.AnatomicalStructure.getURI())) {
+                out.add(out.graph, VG.anatomicalStructure, target);
+                concept = true;
+            }
+            if (targetClasses.contains(VG.Outcome.getURI())) {
+                out.add(out.graph, VG.outcome, target);
+                concept = true;
+            }
+            if (concept) out.add(out.graph, VG.about, target);
+        }
+    }
+
+    private void mapDataviewBlocks(Note note, Node n, Emitter out) {
+        int index = 0;
+        for (CodeBlock block : note.codeBlocks()) {
+            if (!block.language().equalsIgnoreCase("dataview")) continue;
+            Node query = NodeFactory.createURI(n.getURI() + "#dataview-" + (++index));
+            out.add(n, VG.dataviewQuery, query);
+            out.add(query, RDF.type.asNode(), VG.DataviewQuery);
+            out.add(query, VG.queryText, string(block.content()));
+            out.add(query, VG.line, NodeFactory.createLiteralDT(Integer.toString(block.line()), XSDDatatype.XSDinteger));
+        }
+    }
+
+    private void mapAttachment(Attachment attachment, StreamRDF sink) {
+        Node a = NodeFactory.createURI(iris.attachment(attachment.path()));
+        Emitter out = new Emitter(a, sink);
+        out.add(a, RDF.type.asNode(), VG.Attachment);
+        out.add(a, VG.path, string(attachment.path()));
+        out.add(a, VG.name, string(attachment.name()));
+        out.add(a, RDFS.label.asNode(), string(attachment.name()));
+        int slash = attachment.path().lastIndexOf('/');
+        out.add(a, VG.folder, string(slash < 0 ? "" : attachment.path().substring(0, slash)));
+        out.add(a, VG.size, NodeFactory.createLiteralDT(Long.toString(attachment.file().size()), XSDDatatype.XSDlong));
+    }
+
+    static Node string(String text) {
+        return NodeFactory.createLiteralString(text);
+    }
+
+    static Node date(FieldValue.DateValue value) {
+        return NodeFactory.createLiteralDT(value.lexical(), value.hasTime() ? XSDDatatype.XSDdateTime : XSDDatatype.XSDdate);
+    }
+
+    /** Writes the quads of one named graph, each distinct triple once. */
+    private static final class Emitter {
+        final Node graph;
+        private final StreamRDF sink;
+        private final Set<org.apache.jena.graph.Triple> seen = new java.util.HashSet<>();
+
+        Emitter(Node graph, StreamRDF sink) {
+            this.graph = graph;
+            this.sink = sink;
+        }
+
+        void add(Node s, Node p, Node o) {
+            org.apache.jena.graph.Triple t = org.apache.jena.graph.Triple.create(s, p, o);
+            if (seen.add(t)) sink.quad(new Quad(graph, t));
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.vaultgraph.render;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.vaultgraph.dql.DqlEngine;
+import org.vaultgraph.dql.DqlException;
+import org.vaultgraph.dql.DqlResult;
+import org.vaultgraph.dql.DqlSyntaxException;
+import org.vaultgraph.dql.GraphLinks;
+import org.vaultgraph.query.SparqlService;
+import org.vaultgraph.rdf.IriMinter;
+import org.vaultgraph.rdf.VG;
+
+/**
+ * Writes the pages the Obsidian Digital Garden plugin publishes for notes with dataview blocks:
+ * a one-line JSON front matter, then the note's text with each dataview block replaced by the
+ * table Dataview draws. Everything comes from the graph: the note's path, text and modification
+ * time, and each block's rows from its query compiled to SPARQL.
+ *
+ * <pre>{@code
+ * GardenPublisher publisher = new GardenPublisher(sparql, iris);
+ * for (GardenPublisher.Page page : publisher.pages()) Files.writeString(out.resolve(page.notePath()), page.markdown());
+ * }</pre>
+ */
+public final class GardenPublisher {
+    // The plugin's own patterns: its front matter block, and a ```dataview fence up to the next ```.
+    private static final Pattern FRONT_MATTER = Pattern.compile("^\\s*?---[\\r\\n]([\\s\\S]*?)[\\r\\n]---");
+    private static final Pattern DATAVIEW_BLOCK = Pattern.compile("```\\s*dataview\\s(.+?)```", Pattern.DOTALL);
+    private static final Pattern COMMENT = Pattern.compile("%%[\\s\\S]*?%%");
+
+    private final SparqlService sparql;
+    private final IriMinter iris;
+    private final GraphLinks links;
+    private final DqlEngine dql;
+
+    public GardenPublisher(SparqlService sparql, IriMinter iris) {
+        this.sparql = sparql;
+        this.iris = iris;
+        this.links = GraphLinks.load(sparql, iris);
+        this.dql = new DqlEngine(sparql, iris, links);
+    }
+
+    /**
+     * A published page.
+     *
+     * @param notePath  vault path of the note, which is also where the plugin puts the page
+     * @param permalink the page's address on the site
+     * @param markdown  the page's text
+     * @param errors    queries that could not be rendered, each with the note's path and the query's line
+     */
+    public record Page(String notePath, String permalink, String markdown, List<String> errors) {}
+
+    /** The vault paths of the notes that have a dataview block, in path order. */
+    public List<String> publishablePaths() {
+        RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\n"
+                + "SELECT DISTINCT ?path WHERE { ?note vg:dataviewQuery ?query ; vg:path ?path } ORDER BY ?path"));
+        List<String> paths = new ArrayList<>();
+        rows.forEachRemaining(row -> paths.add(row.get("path").getLiteralLexicalForm()));
+        return paths;
+    }
+
+    public List<Page> pages() {
+        List<Page> pages = new ArrayList<>();
+        for (String path : publishablePaths()) page(path).ifPresent(pages::add);
+        return pages;
+    }
+
+    /** The permalink of every publishable note, to its vault path. */
+    public Map<String, String> permalinks() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String path : publishablePaths()) out.put(permalinkOf(path, fieldValue(path, "dg-permalink")), path);
+        return out;
+    }
+
+    public Optional<Page> page(String notePath) {
+        Node note = NodeFactory.createURI(iris.note(notePath));
+        RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nPREFIX dcterms: <" + VG.DCTERMS + ">\n"
+                + "SELECT ?content ?modified WHERE { " + NodeFmtLib.strNT(note) + " vg:content ?content ; dcterms:modified ?modified }"));
+        if (!rows.hasNext()) return Optional.empty();
+        var row = rows.next();
+        String content = row.get("content").getLiteralLexicalForm();
+        String modified = row.get("modified").getLiteralLexicalForm();
+
+        Map<String, Object> front = new LinkedHashMap<>();
+        front.put("dg-publish", Boolean.TRUE);
+        String customPermalink = fieldValue(notePath, "dg-permalink");
+        if (customPermalink != null) front.put("dg-permalink", customPermalink);
+        front.put("permalink", permalinkOf(notePath, customPermalink));
+        String title = fieldValue(notePath, "title");
+        if (title != null) front.put("title", title);
+        List<String> tags = frontMatterTags(note);
+        if (!tags.isEmpty()) front.put("tags", tags);
+        front.put("updated", modified);
+        String frontMatter = "---\n" + Json.write(front) + "\n---\n";
+
+        List<String> errors = new ArrayList<>();
+        String body = renderBlocks(notePath, content, errors);
+        body = COMMENT.matcher(body).replaceAll("");
+        Matcher fm = FRONT_MATTER.matcher(body);
+        String page = fm.find() ? frontMatter + body.substring(fm.end()) : frontMatter + body;
+        return Optional.of(new Page(notePath, permalinkOf(notePath, customPermalink), page, List.copyOf(errors)));
+    }
+
+    /** The HTML of one query as it would show in the note at {@code notePath}. */
+    public String renderQuery(String queryText, String notePath) {
+        DqlResult result = dql.run(queryText, notePath);
+        return new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath))).render(result);
+    }
+
+    private String renderBlocks(String notePath, String content, List<String> errors) {
+        Matcher block = DATAVIEW_BLOCK.matcher(content);
+        StringBuilder out = new StringBuilder();
+        while (block.find()) {
+            String html;
+            try {
+                html = renderQuery(block.group(1), notePath);
+            } catch (DqlException e) {
+                int line = lineOf(content, block.start(1));
+                if (e instanceof DqlSyntaxException syntax) line += syntax.line() - 1;
+                errors.add(notePath + ":" + line + ": dataview query: " + e.getMessage());
+                html = DataviewRenderer.error(e.getMessage());
+            }
+            block.appendReplacement(out, Matcher.quoteReplacement(html));
+        }
+        block.appendTail(out);
+        return out.toString();
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') line++;
+        return line;
+    }
+
+    private static String permalinkOf(String notePath, String custom) {
+        if (custom == null) return Slugify.permalink(notePath);
+        String p = custom.startsWith("/") ? custom : "/" + custom;
+        return p.endsWith("/") ? p : p + "/";
+    }
+
+    /** The first value of a front matter field of the note, as text; null when it has none. */
+    private String fieldValue(String notePath, String canonicalKey) {
+        List<String> values = fieldValues(NodeFactory.createURI(iris.note(notePath)), canonicalKey);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private List<String> fieldValues(Node note, String canonicalKey) {
+        RowSetRewindable rows = sparql.select(QueryFactory.create("SELECT ?v WHERE { " + NodeFmtLib.strNT(note) + " "
+                + NodeFmtLib.strNT(NodeFactory.createURI(iris.field(canonicalKey))) + " ?v }"));
+        List<String> values = new ArrayList<>();
+        rows.forEachRemaining(row -> {
+            Node v = row.get("v");
+            values.add(v.isLiteral() ? v.getLiteralLexicalForm() : v.toString());
+        });
+        return values;
+    }
+
+    /** The plugin publishes the note's front matter tags, splitting text on commas. */
+    private List<String> frontMatterTags(Node note) {
+        List<String> tags = new ArrayList<>();
+        for (String value : fieldValues(note, "tags").stream().sorted().toList()) {
+            Arrays.stream(value.split(",\\s*")).filter(t -> !t.isBlank()).forEach(tags::add);
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,49 @@
+package org.vaultgraph.render;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.vaultgraph.dql.GraphLinks;
+import org.vaultgraph.query.SparqlService;
+import org.vaultgraph.rdf.VG;
+
+/**
+ * Link targets as the graph describes them: whether a link resolves, and the Metadata Menu
+ * fileClass (name and icon) of the note it names.
+ *
+ * <pre>{@code new ObsidianHtml(new GraphLinkTargets(sparql, links, "Research/Tags/L4-L5.md"))}</pre>
+ */
+public final class GraphLinkTargets implements ObsidianHtml.LinkTargets {
+    private final SparqlService sparql;
+    private final GraphLinks links;
+    private final String sourcePath;
+    private final Map<String, ObsidianHtml.LinkTarget> cache = new HashMap<>();
+
+    public GraphLinkTargets(SparqlService sparql, GraphLinks links, String sourcePath) {
+        this.sparql = sparql;
+        this.links = links;
+        this.sourcePath = sourcePath;
+    }
+
+    @Override
+    public Optional<ObsidianHtml.LinkTarget> find(String linkpath) {
+        Optional<String> iri = links.resolve(linkpath, sourcePath);
+        return iri.map(target -> cache.computeIfAbsent(target, this::describe));
+    }
+
+    private ObsidianHtml.LinkTarget describe(String iri) {
+        Query query = QueryFactory.create("PREFIX vg: <" + VG.NS + ">\n"
+                + "SELECT ?name ?icon WHERE { " + NodeFmtLib.strNT(NodeFactory.createURI(iri))
+                + " vg:fileClass ?class . ?class vg:name ?name . OPTIONAL { ?class vg:icon ?icon } } LIMIT 1");
+        RowSetRewindable rows = sparql.select(query);
+        if (!rows.hasNext()) return ObsidianHtml.LinkTarget.PLAIN;
+        var row = rows.next();
+        return new ObsidianHtml.LinkTarget(row.get("name").getLiteralLexicalForm(),
+                row.get("icon") == null ? null : row.get("icon").getLiteralLexicalForm());
+    }
+}

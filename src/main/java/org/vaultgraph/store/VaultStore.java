@@ -1,0 +1,89 @@
+package org.vaultgraph.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.riot.system.StreamRDFWrapper;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.vaultgraph.rdf.VaultMapper;
+import org.vaultgraph.vault.Problem;
+import org.vaultgraph.vault.Vault;
+
+/**
+ * The dataset a vault's graph lives in: TDB2, in memory by default or on disk, each note in a named
+ * graph and the default graph the union of them all.
+ *
+ * <pre>{@code
+ * try (VaultStore store = VaultStore.inMemory()) {
+ *     VaultStore.LoadReport report = store.load(vault, mapper);
+ *     store.dataset(); // query it, serve it
+ * }
+ * }</pre>
+ */
+public final class VaultStore implements AutoCloseable {
+    private final DatasetGraph dataset;
+
+    private VaultStore(DatasetGraph dataset) {
+        this.dataset = dataset;
+        // Queries over the default graph see every note's graph, as if the vault were one graph.
+        dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    public static VaultStore inMemory() {
+        return new VaultStore(DatabaseMgr.createDatasetGraph());
+    }
+
+    public static VaultStore onDisk(Path directory) {
+        return new VaultStore(DatabaseMgr.connectDatasetGraph(directory.toString()));
+    }
+
+    public DatasetGraph dataset() {
+        return dataset;
+    }
+
+    /** What loading a vault did. */
+    public record LoadReport(int notes, int attachments, long quads, List<Problem> mappingProblems) {}
+
+    /** Replaces the store's content by the graph of this vault, in one write transaction. */
+    public LoadReport load(Vault vault, VaultMapper mapper) {
+        AtomicLong count = new AtomicLong();
+        AtomicReference<List<Problem>> problems = new AtomicReference<>(List.of());
+        Txn.executeWrite(dataset, () -> {
+            dataset.clear();
+            StreamRDF sink = new StreamRDFWrapper(StreamRDFLib.dataset(dataset)) {
+                @Override
+                public void quad(Quad quad) {
+                    count.incrementAndGet();
+                    super.quad(quad);
+                }
+            };
+            problems.set(mapper.map(vault, sink));
+        });
+        return new LoadReport(vault.notes().size(), vault.attachments().size(), count.get(), List.copyOf(problems.get()));
+    }
+
+    /** How many distinct quads the store holds. */
+    public long size() {
+        return Txn.calculateRead(dataset, () -> {
+            long n = 0;
+            var it = dataset.find();
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public void close() {
+        dataset.close();
+    }
+}

@@ -1,0 +1,145 @@
+package org.vaultgraph.vault;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds Dataview inline fields: {@code key:: value} on a line of its own, and {@code [key:: value]}
+ * or {@code (key:: value)} anywhere in a line.
+ *
+ * <pre>{@code InlineFields.bracketed("see [rating:: 4] and (mood:: good)") // two fields}</pre>
+ *
+ * The rules are Dataview's: a bracketed key may hold anything but brackets and parentheses; the value
+ * ends at the matching closing bracket; a line with bracketed fields has no full-line field; fields of
+ * tasks belong to the task, not to the page, and are left out here.
+ */
+final class InlineFields {
+    private InlineFields() {}
+
+    private static final int MAX_LINE = 32_768; // Dataview skips longer lines
+    private static final Pattern LIST_ITEM = Pattern.compile("^[\\s>]*(?:\\d+\\.|\\d+\\)|\\*|-|\\+)(?:\\s+(\\[.?\\])?\\s*(.*))?$");
+
+    /** A field found in a line: offsets are relative to that line. */
+    record Found(String key, int start, int valueStart, int valueEnd, int end) {}
+
+    /** Adds the fields of every line of {@code masked} to {@code out}, values read from {@code original}. */
+    static void scan(MaskedText masked, String original, LineIndex lines, List<Field> out) {
+        for (int line = 1; line <= lines.lineCount(); line++) {
+            int start = lines.lineStart(line);
+            int end = line < lines.lineCount() ? lines.lineStart(line + 1) - 1 : masked.length();
+            if (end - start > MAX_LINE || end - start < 3) continue;
+            String text = masked.subSequence(start, end).toString();
+            if (!text.contains("::")) continue;
+            int contentOffset = 0;
+            Matcher item = LIST_ITEM.matcher(text);
+            boolean listItem = item.matches();
+            if (listItem) {
+                if (item.group(1) != null) continue; // a task: its fields stay with the task
+                if (item.group(2) == null) continue;
+                contentOffset = item.start(2);
+            } else {
+                while (contentOffset < text.length() && Character.isWhitespace(text.charAt(contentOffset))) contentOffset++;
+            }
+            String content = text.substring(contentOffset).stripTrailing();
+            List<Found> found = bracketed(content);
+            if (found.isEmpty()) {
+                Found full = fullLine(content);
+                if (full != null) found = List.of(full);
+            }
+            for (Found f : found) {
+                String value = original.substring(start + contentOffset + f.valueStart(), start + contentOffset + f.valueEnd()).strip();
+                String canonical = FieldNames.canonicalize(f.key());
+                if (f.key().isEmpty() || canonical.isEmpty()) continue;
+                out.add(new Field(f.key(), canonical, DataviewValues.parseInline(value), Field.Origin.INLINE, line));
+            }
+        }
+    }
+
+    /** Bracketed and parenthesised fields of a line, in order, overlapping ones dropped as Dataview does. */
+    static List<Found> bracketed(String line) {
+        List<Found> candidates = new ArrayList<>();
+        collect(line, '[', ']', candidates);
+        collect(line, '(', ')', candidates);
+        candidates.sort(Comparator.comparingInt(Found::start));
+        List<Found> kept = new ArrayList<>();
+        for (Found f : candidates) {
+            if (kept.isEmpty() || kept.get(kept.size() - 1).end() < f.start()) kept.add(f);
+        }
+        return kept;
+    }
+
+    private static void collect(String line, char open, char close, List<Found> out) {
+        int i = line.indexOf(open);
+        while (i >= 0) {
+            int separator = line.indexOf("::", i + 1);
+            if (separator < 0) return;
+            String key = line.substring(i + 1, separator).strip();
+            int closing = containsBracket(key) ? -1 : findClosing(line, separator + 2, open, close);
+            if (closing < 0) {
+                i = line.indexOf(open, i + 1);
+                continue;
+            }
+            out.add(new Found(key, i, separator + 2, closing, closing + 1));
+            i = line.indexOf(open, closing + 1);
+        }
+    }
+
+    private static boolean containsBracket(String key) {
+        return key.indexOf('[') >= 0 || key.indexOf(']') >= 0 || key.indexOf('(') >= 0 || key.indexOf(')') >= 0;
+    }
+
+    /** The closing bracket of the same kind, counting nesting; a backslash escapes one character. */
+    private static int findClosing(String line, int from, char open, char close) {
+        int nesting = 0;
+        boolean escaped = false;
+        for (int i = from; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (escaped) {
+                escaped = false;
+                continue;
+            }
+            if (c == '\\') {
+                escaped = true;
+            } else if (c == open) {
+                nesting++;
+            } else if (c == close) {
+                if (--nesting < 0) return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A {@code key:: value} line. The key is letters, digits, spaces, '_', '/', '-' and emoji; leading
+     * punctuation (bullets, '#', '**') and trailing markup ('**', '_', '~', '`') are not part of it.
+     */
+    static Found fullLine(String line) {
+        int separator = line.indexOf("::");
+        if (separator < 0) return null;
+        String raw = line.substring(0, separator).strip();
+        int p = 0;
+        while (p < raw.length() && !isKeyStart(raw.codePointAt(p))) p += Character.charCount(raw.codePointAt(p));
+        int keyStart = p;
+        while (p < raw.length() && isKeyPart(raw.codePointAt(p))) p += Character.charCount(raw.codePointAt(p));
+        int keyEnd = p;
+        while (p < raw.length() && "_*~`".indexOf(raw.charAt(p)) >= 0) p++;
+        if (p != raw.length()) return null;
+        return new Found(raw.substring(keyStart, keyEnd), 0, separator + 2, line.length(), line.length());
+    }
+
+    private static boolean isKeyStart(int cp) {
+        return Character.isLetter(cp) || isAsciiWord(cp);
+    }
+
+    private static boolean isKeyPart(int cp) {
+        return Character.isLetter(cp) || isAsciiWord(cp) || Character.isWhitespace(cp) || cp == '/' || cp == '-'
+                || Emoji.isEmoji(cp);
+    }
+
+    private static boolean isAsciiWord(int cp) {
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
+    }
+}

@@ -1,0 +1,237 @@
+package org.vaultgraph.vault;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * Reads a vault folder: every {@code .md} file becomes a {@link Note}, every other file an {@link Attachment}.
+ *
+ * <pre>{@code
+ * Vault vault = VaultReader.builder().build().read(Path.of("data/vault"));
+ * }</pre>
+ *
+ * Folders and files whose name starts with '.' ({@code .obsidian}, {@code .trash}, {@code .git}) are
+ * skipped, as Obsidian does. Symbolic links are not followed, so nothing outside the vault is read.
+ * A note that cannot be read whole is reported as a {@link Problem} and the rest of the vault loads.
+ * Notes are parsed in parallel; a reader is immutable and may be shared.
+ */
+public final class VaultReader {
+    private final NoteParser parser;
+    private final int maxProblems;
+    private final long maxNoteBytes;
+    private final IntConsumer progress;
+
+    private VaultReader(Builder builder) {
+        this.parser = builder.parser;
+        this.maxProblems = builder.maxProblems;
+        this.maxNoteBytes = builder.maxNoteBytes;
+        this.progress = builder.progress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Vault read(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.exists(dir)) throw new VaultException("vault folder not found: " + root);
+        if (!Files.isDirectory(dir)) throw new VaultException("not a folder: " + root + " (a vault is a folder of notes)");
+        ProblemList problems = new ProblemList(maxProblems);
+        List<Path> markdown = new ArrayList<>();
+        List<Attachment> attachments = new ArrayList<>();
+        walk(dir, markdown, attachments, problems);
+        markdown.sort(Comparator.comparing(p -> relative(dir, p)));
+        attachments.sort(Comparator.comparing(Attachment::path));
+
+        List<Note> notes = new ArrayList<>(markdown.size());
+        AtomicInteger done = new AtomicInteger();
+        List<NoteParser.Result> results = markdown.parallelStream()
+                .map(file -> {
+                    NoteParser.Result result = readNote(dir, file, problems, attachments);
+                    int count = done.incrementAndGet();
+                    if (count % 1000 == 0) progress.accept(count);
+                    return result;
+                })
+                .toList();
+        for (NoteParser.Result result : results) {
+            if (result == null) continue;
+            notes.add(result.note());
+            problems.addAll(result.problems());
+        }
+        synchronized (attachments) {
+            attachments.sort(Comparator.comparing(Attachment::path));
+        }
+        return new Vault(dir, List.copyOf(notes), List.copyOf(attachments), problems.list(), problems.dropped());
+    }
+
+    private static void walk(Path dir, List<Path> markdown, List<Attachment> attachments, ProblemList problems) {
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return d.equals(dir) || !isHidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (isHidden(file)) return FileVisitResult.CONTINUE;
+                    if (attrs.isSymbolicLink()) {
+                        problems.add(Problem.inFile(relative(dir, file), "symbolic link not followed; only files inside the vault are read"));
+                    } else if (attrs.isRegularFile() && isMarkdown(file)) {
+                        markdown.add(file);
+                    } else if (attrs.isRegularFile()) {
+                        attachments.add(new Attachment(relative(dir, file), stamp(attrs)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(Problem.inFile(relative(dir, file), "cannot be read: " + describe(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new VaultException("cannot read vault folder " + dir + ": " + describe(e), e);
+        }
+    }
+
+    private NoteParser.Result readNote(Path dir, Path file, ProblemList problems, List<Attachment> attachments) {
+        String path = relative(dir, file);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.size() > maxNoteBytes) {
+                problems.add(Problem.inFile(path, "note is " + attrs.size() + " bytes, over the limit of " + maxNoteBytes
+                        + "; kept as a file but not read"));
+                addAttachment(attachments, new Attachment(path, stamp(attrs)));
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (looksBinary(bytes)) {
+                problems.add(Problem.inFile(path, "holds binary data, not text; kept as a file but not read as a note"));
+                addAttachment(attachments, new Attachment(path, stamp(attrs)));
+                return null;
+            }
+            String text = decode(path, bytes, problems);
+            return parser.parse(path, text, new FileStamp(bytes.length, attrs.lastModifiedTime().toInstant(),
+                    attrs.creationTime().toInstant()));
+        } catch (NoSuchFileException e) {
+            problems.add(Problem.inFile(path, "was deleted while the vault was being read"));
+            return null;
+        } catch (IOException e) {
+            problems.add(Problem.inFile(path, "cannot be read: " + describe(e)));
+            return null;
+        }
+    }
+
+    private static void addAttachment(List<Attachment> attachments, Attachment attachment) {
+        synchronized (attachments) {
+            attachments.add(attachment);
+        }
+    }
+
+    /** UTF-8, strictly; on a bad byte the problem names its line and the text is read with U+FFFD in its place. */
+    private static String decode(String path, byte[] bytes, ProblemList problems) {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return strict.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+            CharBuffer chars;
+            try {
+                chars = lenient.decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+            String text = chars.toString();
+            int bad = text.indexOf('\uFFFD');
+            for (int i = 0; i < bad; i++) if (text.charAt(i) == '\n') line++;
+            problems.add(Problem.at(path, line, 0, "is not valid UTF-8; unreadable bytes are shown as \uFFFD"));
+            return text;
+        }
+    }
+
+    private static boolean looksBinary(byte[] bytes) {
+        int limit = Math.min(bytes.length, 8192);
+        for (int i = 0; i < limit; i++) if (bytes[i] == 0) return true;
+        return false;
+    }
+
+    private static FileStamp stamp(BasicFileAttributes attrs) {
+        return new FileStamp(attrs.size(), attrs.lastModifiedTime().toInstant(), attrs.creationTime().toInstant());
+    }
+
+    private static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static boolean isMarkdown(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md");
+    }
+
+    static String relative(Path dir, Path file) {
+        return dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + e.getMessage();
+    }
+
+    /** Configures a {@link VaultReader}. */
+    public static final class Builder {
+        private NoteParser parser = NoteParser.builder().build();
+        private int maxProblems = 10_000;
+        private long maxNoteBytes = 256L * 1024 * 1024;
+        private IntConsumer progress = n -> { };
+
+        public Builder parser(NoteParser parser) {
+            this.parser = Objects.requireNonNull(parser);
+            return this;
+        }
+
+        /** How many problems are kept; more are counted only. */
+        public Builder maxProblems(int maxProblems) {
+            this.maxProblems = maxProblems;
+            return this;
+        }
+
+        /** Notes larger than this are kept as files but not read. */
+        public Builder maxNoteBytes(long maxNoteBytes) {
+            this.maxNoteBytes = maxNoteBytes;
+            return this;
+        }
+
+        /** Called with the number of notes read so far, every thousand notes. */
+        public Builder progress(IntConsumer progress) {
+            this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        public VaultReader build() {
+            return new VaultReader(this);
+        }
+    }
+}
