@@ -39,7 +39,7 @@ public final class Main implements Runnable {
             PrintWriter err = commandLine.getErr();
             err.println("vaultgraph: " + Failures.describe(e));
             err.flush();
-            return 1;
+            return e instanceof UsageException ? 2 : 1;
         });
         return cli;
     }

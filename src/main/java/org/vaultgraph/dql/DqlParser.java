@@ -390,7 +390,7 @@ public final class DqlParser {
         if (literal("!")) {
             Link link = link();
             if (link != null) return linkLiteral(new Link(link.target(), link.subpath(), link.display(), true, link.syntax(), 0, 0));
-            pos = mark;
+            pos = mark + 1;
             Dql.Expr negated = indexField();
             if (negated != null) return new Dql.Negated(negated);
             pos = mark;

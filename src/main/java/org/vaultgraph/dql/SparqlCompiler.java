@@ -366,7 +366,8 @@ public final class SparqlCompiler {
     }
 
     private static String comparable(Term t) {
-        return "IF(DATATYPE(" + t.expr() + ") = xsd:date, xsd:dateTime(CONCAT(STR(" + t.expr() + "), \"T00:00:00\")), " + t.expr() + ")";
+        return "IF(isLiteral(" + t.expr() + ") && DATATYPE(" + t.expr() + ") = xsd:date, xsd:dateTime(CONCAT(STR(" + t.expr()
+                + "), \"T00:00:00\")), " + t.expr() + ")";
     }
 
     private static boolean isNull(Dql.Expr e) {
@@ -401,8 +402,8 @@ public final class SparqlCompiler {
     private static String truthy(Term t) {
         if (t.bool()) return t.expr();
         String x = t.expr();
-        return "COALESCE(IF(DATATYPE(" + x + ") = xsd:boolean, " + x + ", IF(isNumeric(" + x + "), " + x + " != 0, "
-                + "IF(isLiteral(" + x + "), STRLEN(STR(" + x + ")) > 0, BOUND(" + x + ")))), false)";
+        return "COALESCE(IF(!isLiteral(" + x + "), true, IF(DATATYPE(" + x + ") = xsd:boolean, " + x + ", IF(isNumeric(" + x + "), "
+                + x + " != 0, STRLEN(STR(" + x + ")) > 0))), false)";
     }
 
     /** Packs one value so that GROUP_CONCAT of several stays readable: kind, length, text (see {@link ResultDecoder}). */

@@ -28,12 +28,13 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
  * }</pre>
  *
  * A parameter is declared by a comment line {@code # @param name what it is}; its value replaces
- * the variable {@code ?name} in the parsed query (never by pasting text, so a value cannot change
+ * the variable {@code ?name} in the parsed query (and {@code # @example name=value} gives a value to try) (never by pasting text, so a value cannot change
  * the query). A value written {@code <...>} is an IRI, anything else a string literal. Relative IRIs
  * in the query, such as {@code PREFIX field: <field/>}, resolve against the vault's base IRI.
  */
-public record QueryFile(String name, String text, Map<String, String> parameters) {
+public record QueryFile(String name, String text, Map<String, String> parameters, Map<String, String> examples) {
     private static final Pattern PARAM = Pattern.compile("(?m)^\\s*#\\s*@param\\s+(\\w+)\\s*(.*)$");
+    private static final Pattern EXAMPLE = Pattern.compile("(?m)^\\s*#\\s*@example\\s+(\\w+)=(.*)$");
 
     public static QueryFile load(Path file) {
         try {
@@ -47,7 +48,10 @@ public record QueryFile(String name, String text, Map<String, String> parameters
         Map<String, String> parameters = new LinkedHashMap<>();
         Matcher m = PARAM.matcher(text);
         while (m.find()) parameters.put(m.group(1), m.group(2).strip());
-        return new QueryFile(name, text, Map.copyOf(parameters));
+        Map<String, String> examples = new LinkedHashMap<>();
+        Matcher e = EXAMPLE.matcher(text);
+        while (e.find()) examples.put(e.group(1), e.group(2).strip());
+        return new QueryFile(name, text, Map.copyOf(parameters), Map.copyOf(examples));
     }
 
     /** Parses the query, resolving relative IRIs against {@code base}. */

@@ -80,7 +80,9 @@ final class FrontMatterReader {
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 2).orElse(1);
             int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
-            problems.add(Problem.at(path, line, column, "front matter is not valid YAML: " + firstLine(e.getMessage())
+            String context = e.getContext() == null ? "" : " (" + e.getContext()
+                    + e.getContextMark().map(m -> " that starts at line " + (m.getLine() + 2)).orElse("") + ")";
+            problems.add(Problem.at(path, line, column, "front matter is not valid YAML: " + e.getProblem() + context
                     + "; the note is read without its properties"));
             return Content.empty();
         } catch (YamlEngineException e) {

@@ -96,7 +96,7 @@ public final class NoteParser {
         List<String> externalLinks = new ArrayList<>();
         Matcher url = URL.matcher(tagText);
         while (url.find()) {
-            externalLinks.add(url.group());
+            externalLinks.add(url.group().replaceAll("[.,:;!?*_~'\"]+$", "")); // sentence punctuation is not part of it
             tagText.blank(url.start(), url.end());
         }
         for (MarkdownLink link : markdownLinks) {

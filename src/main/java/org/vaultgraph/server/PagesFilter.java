@@ -1,0 +1,65 @@
+package org.vaultgraph.server;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import org.vaultgraph.render.Cells;
+import org.vaultgraph.render.GardenPublisher;
+
+/**
+ * Answers GET on {@code /} with the landing page and on a tag page's permalink with that page,
+ * rendered from the graph on each request; every other request goes on to Fuseki.
+ */
+final class PagesFilter implements Filter {
+    private final GardenPublisher publisher;
+    private final LandingPage landing;
+    private final Map<String, String> permalinks;
+
+    PagesFilter(GardenPublisher publisher, LandingPage landing) {
+        this.publisher = publisher;
+        this.landing = landing;
+        this.permalinks = publisher == null ? Map.of() : publisher.permalinks();
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            chain.doFilter(req, res);
+            return;
+        }
+        String path = request.getRequestURI();
+        if (path.equals("/")) {
+            String url = request.getRequestURL().toString();
+            send(response, landing.html(url.substring(0, url.length() - path.length()), permalinks));
+            return;
+        }
+        String notePath = permalinks.get(path.endsWith("/") ? path : path + "/");
+        if (notePath != null) {
+            Optional<GardenPublisher.Page> page = publisher.page(notePath);
+            if (page.isPresent()) {
+                send(response, Pages.page(Cells.title(notePath), page.get().markdown()));
+                return;
+            }
+        }
+        chain.doFilter(req, res);
+    }
+
+    private static void send(HttpServletResponse response, String html) throws IOException {
+        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(200);
+        response.setContentType("text/html; charset=utf-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}

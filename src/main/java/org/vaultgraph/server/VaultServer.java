@@ -1,0 +1,130 @@
+package org.vaultgraph.server;
+
+import java.util.Objects;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.vaultgraph.render.GardenPublisher;
+
+/**
+ * Serves a vault's graph with embedded Apache Jena Fuseki: SPARQL at {@code /vault/sparql}, Graph
+ * Store reads at {@code /vault/get}, read-only; a landing page at {@code /}; each published tag
+ * page at its permalink.
+ *
+ * <pre>{@code
+ * VaultServer server = VaultServer.builder().dataset(store.dataset()).publisher(publisher).port(0).build().start();
+ * server.url(); // http://127.0.0.1:41234/
+ * server.stop();
+ * }</pre>
+ */
+public final class VaultServer implements AutoCloseable {
+    /** The dataset's name: its endpoints live under this path. */
+    public static final String DATASET = "/vault";
+
+    private final FusekiServer fuseki;
+    private final String host;
+
+    private VaultServer(Builder b) {
+        // Fuseki's builder has no timeout setter; the dataset's context carries it (milliseconds).
+        b.dataset.getContext().set(ARQ.queryTimeout, Long.toString(b.queryTimeoutMillis));
+        FusekiServer.Builder builder = FusekiServer.create()
+                .port(b.port)
+                .add(DATASET, b.dataset, false)
+                .addFilter("/*", new PagesFilter(b.publisher, b.landing))
+                .enableCors(true);
+        this.fuseki = builder.build();
+        this.host = b.host;
+        for (Connector connector : fuseki.getJettyServer().getConnectors()) {
+            if (connector instanceof ServerConnector server) server.setHost(b.host);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public VaultServer start() {
+        fuseki.start();
+        return this;
+    }
+
+    /** The port the server listens on (the real one when started on port 0). */
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    /** The server's address, e.g. {@code http://127.0.0.1:3030/}. */
+    public String url() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port() + "/";
+    }
+
+    /** The SPARQL query endpoint. */
+    public String sparqlUrl() {
+        return url() + DATASET.substring(1) + "/sparql";
+    }
+
+    public void join() {
+        fuseki.join();
+    }
+
+    public void stop() {
+        fuseki.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Configures a {@link VaultServer}. */
+    public static final class Builder {
+        private DatasetGraph dataset;
+        private GardenPublisher publisher;
+        private LandingPage landing = LandingPage.EMPTY;
+        private String host = "127.0.0.1";
+        private int port = 3030;
+        private long queryTimeoutMillis = 10_000;
+
+        public Builder dataset(DatasetGraph dataset) {
+            this.dataset = Objects.requireNonNull(dataset);
+            return this;
+        }
+
+        /** Renders the tag pages served at their permalinks. */
+        public Builder publisher(GardenPublisher publisher) {
+            this.publisher = publisher;
+            return this;
+        }
+
+        public Builder landing(LandingPage landing) {
+            this.landing = Objects.requireNonNull(landing);
+            return this;
+        }
+
+        /** The address to listen on; 127.0.0.1 (this machine only) by default. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host);
+            return this;
+        }
+
+        /** The port; 0 picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** How long one query may run before it is stopped (HTTP 503). */
+        public Builder queryTimeoutMillis(long millis) {
+            this.queryTimeoutMillis = millis;
+            return this;
+        }
+
+        public VaultServer build() {
+            Objects.requireNonNull(dataset, "dataset");
+            return new VaultServer(this);
+        }
+    }
+}

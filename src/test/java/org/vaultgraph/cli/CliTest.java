@@ -1,0 +1,125 @@
+package org.vaultgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.riot.Lang;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaultgraph.StrictParse;
+import picocli.CommandLine;
+
+/** The commands as a user runs them, with their output captured. */
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run run = run("--help");
+        assertEquals(0, run.exit());
+        for (String command : List.of("serve", "query", "export", "publish")) assertTrue(run.out().contains(command), run.out());
+    }
+
+    @Test
+    void eachCommandExplainsItself() {
+        for (String command : List.of("serve", "query", "export", "publish")) {
+            Run run = run(command, "--help");
+            assertEquals(0, run.exit(), command);
+            assertTrue(run.out().contains("Usage: vaultgraph " + command), run.out());
+        }
+    }
+
+    @Test
+    void wrongUsageExitsWith2() {
+        assertEquals(2, run("no-such-command").exit());
+        assertEquals(2, run("export", "--no-such-option").exit());
+        Run badFormat = run("export", "data/vault", "--format", "yaml", "--quiet");
+        assertEquals(2, badFormat.exit());
+        assertTrue(badFormat.err().contains("unknown format 'yaml'"), badFormat.err());
+    }
+
+    @Test
+    void aMissingVaultIsOneLineNotAStackTrace() {
+        Run run = run("export", "no/such/vault");
+        assertEquals(1, run.exit());
+        assertEquals("vaultgraph: vault folder not found: no/such/vault", run.err().strip());
+    }
+
+    @Test
+    void queryRunsAFileWithItsParameter() {
+        Run run = run("query", "data/vault", "queries/tag-table.rq", "--format", "csv",
+                "--param", "tag=Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("insight,name,path,statement,created", lines.get(0));
+        assertEquals(5, lines.size(), run.out());
+        assertTrue(lines.get(1).contains(",2025-01-30 14-48-20,"), lines.get(1));
+        assertTrue(lines.get(4).contains(",2025-01-29 10-27-22,"), lines.get(4));
+    }
+
+    @Test
+    void aQueryWithoutItsParameterSaysWhichOneIsMissing() {
+        Run run = run("query", "data/vault", "queries/tag-table.rq", "--quiet");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("tag-table.rq needs --param tag=VALUE"), run.err());
+    }
+
+    @Test
+    void parameterValuesCannotChangeTheQuery() {
+        Run run = run("query", "data/vault", "queries/tag-table.rq", "--format", "csv", "--quiet",
+                "--param", "tag=x\") || true || (\"");
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(1, run.out().lines().count(), "only the header: " + run.out());
+    }
+
+    @Test
+    void exportWritesEachFormat() throws Exception {
+        for (String format : List.of("turtle", "trig", "ntriples", "nquads")) {
+            Path file = tmp.resolve("vault." + format);
+            Run run = run("export", "data/vault", "--format", format, "-o", file.toString());
+            assertEquals(0, run.exit(), run.err());
+            Lang lang = switch (format) {
+                case "turtle" -> Lang.TURTLE;
+                case "trig" -> Lang.TRIG;
+                case "ntriples" -> Lang.NTRIPLES;
+                default -> Lang.NQUADS;
+            };
+            assertFalse(StrictParse.parse(Files.readAllBytes(file), lang).isEmpty(), format);
+        }
+    }
+
+    @Test
+    void exportToStandardOutput() {
+        Run run = run("export", "data/vault", "--format", "ntriples", "--quiet");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("<https://w3id.org/vaultgraph/ns#Insight>"), run.out());
+    }
+
+    @Test
+    void publishWritesTheSeedPage() throws Exception {
+        Run run = run("publish", "data/vault", "--out", tmp.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("published 15 pages"), run.err());
+        byte[] expected = Files.readAllBytes(Path.of("src/test/resources/golden/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).published.md"));
+        assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8), Files.readString(tmp.resolve("Research/Tags/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).md")));
+    }
+}

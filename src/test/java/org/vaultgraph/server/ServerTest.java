@@ -1,0 +1,139 @@
+package org.vaultgraph.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vaultgraph.SampleVault;
+import org.vaultgraph.query.QueryFile;
+import org.vaultgraph.query.SparqlService;
+import org.vaultgraph.render.GardenPublisher;
+import org.vaultgraph.store.VaultLoader;
+
+/** The real embedded Fuseki, started on a free port, spoken to over HTTP. */
+class ServerTest {
+    private static VaultLoader.LoadedVault loaded;
+    private static VaultServer server;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        loaded = SampleVault.load();
+        SparqlService sparql = SampleVault.sparql(loaded);
+        server = VaultServer.builder()
+                .dataset(loaded.store().dataset())
+                .publisher(new GardenPublisher(sparql, loaded.mapper().iris()))
+                .landing(new LandingPage("vault", loaded.report().notes(), loaded.report().quads(), loaded.mapping().base()))
+                .port(0)
+                .build()
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        loaded.store().close();
+    }
+
+    private static HttpResponse<String> get(String path, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path.replaceFirst("^/", "")));
+        if (accept != null) request.header("Accept", accept);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void tagTableQueryOverHttpGivesTheSeedRowsInOrder() throws Exception {
+        QueryFile file = QueryFile.load(java.nio.file.Path.of("queries/tag-table.rq"));
+        Query query = file.bind(loaded.mapping().base(),
+                Map.of("tag", "Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)"));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl()))
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/sparql-results+json")
+                .POST(HttpRequest.BodyPublishers.ofString(query.serialize())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        ResultSet results = ResultSetMgr.read(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)),
+                ResultSetLang.RS_JSON);
+        List<String> names = new ArrayList<>();
+        results.forEachRemaining(row -> names.add(row.getLiteral("name").getString()));
+        assertEquals(List.of("2025-01-30 14-48-20", "2025-01-30 14-29-17", "2025-01-29 10-39-27", "2025-01-29 10-27-22"), names);
+    }
+
+    @Test
+    void queryByGetWorksToo() throws Exception {
+        String q = URLEncoder.encode("PREFIX vg: <https://w3id.org/vaultgraph/ns#> SELECT (COUNT(?i) AS ?n) WHERE { ?i a vg:Insight }",
+                StandardCharsets.UTF_8);
+        HttpResponse<String> response = get("/vault/sparql?query=" + q, "text/csv");
+        assertEquals(200, response.statusCode());
+        assertEquals("n\r\n10\r\n", response.body());
+    }
+
+    @Test
+    void theEndpointIsReadOnly() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url() + "vault/update"))
+                .header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <urn:a> <urn:b> <urn:c> }")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() >= 400, "an update was accepted: " + response.statusCode());
+        HttpResponse<String> viaQuery = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl()))
+                .header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <urn:a> <urn:b> <urn:c> }")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(viaQuery.statusCode() >= 400, "an update was accepted: " + viaQuery.statusCode());
+    }
+
+    @Test
+    void graphStoreReadsGiveOneNotesGraph() throws Exception {
+        String graph = URLEncoder.encode(loaded.mapper().iris().note(SampleVault.MSC), StandardCharsets.UTF_8);
+        HttpResponse<String> response = get("/vault/get?graph=" + graph, "text/turtle");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).md"), response.body());
+    }
+
+    @Test
+    void landingPageSaysWhatIsServedAndLinksExampleQueries() throws Exception {
+        HttpResponse<String> response = get("/", "text/html");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(response.body().contains(loaded.report().notes() + " notes"), response.body());
+        assertTrue(response.body().contains("tag-table.rq"), response.body());
+        assertTrue(response.body().contains("/research/tags/hypoxic-cultured-autologous-mesenchymal-stem-cells-ms-cs/"));
+    }
+
+    @Test
+    void exampleQueryLinksRunOnTheEndpoint() throws Exception {
+        String page = get("/", "text/html").body();
+        int at = page.indexOf("/vault/sparql?output=text&amp;query=");
+        String link = page.substring(at, page.indexOf('"', at)).replace("&amp;", "&");
+        HttpResponse<String> response = get(link, null);
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    @Test
+    void tagPageIsServedAtItsPermalink() throws Exception {
+        HttpResponse<String> response = get("/research/tags/hypoxic-cultured-autologous-mesenchymal-stem-cells-ms-cs/", "text/html");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("<span class=\"dataview small-text\">4</span>"), response.body());
+        assertTrue(response.body().contains("<h1>Tagged Content</h1>"), response.body());
+    }
+
+    @Test
+    void unknownPathsAre404() throws Exception {
+        assertEquals(404, get("/no/such/page/", "text/html").statusCode());
+    }
+}
