@@ -69,7 +69,7 @@ public final class VaultLoader {
         Vault vault = read(root, mapping);
         long read = System.nanoTime();
         VaultMapper mapper = new VaultMapper(mapping);
-        VaultStore.LoadReport report = store.load(vault, mapper);
+        VaultStore.LoadReport report = store.load(vault, mapper, n -> progress.accept("loaded " + n + " notes into the graph"));
         long loaded = System.nanoTime();
         List<Problem> problems = new ArrayList<>(vault.problems());
         problems.addAll(report.mappingProblems());

@@ -2,8 +2,10 @@ package org.vaultgraph.store;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.riot.system.StreamRDFWrapper;
@@ -53,14 +55,30 @@ public final class VaultStore implements AutoCloseable {
 
     /** Replaces the store's content by the graph of this vault, in one write transaction. */
     public LoadReport load(Vault vault, VaultMapper mapper) {
+        return load(vault, mapper, n -> { });
+    }
+
+    /**
+     * Replaces the store's content by the graph of this vault, in one write transaction.
+     *
+     * @param progress told the number of notes loaded so far, every thousand notes
+     */
+    public LoadReport load(Vault vault, VaultMapper mapper, IntConsumer progress) {
         AtomicLong count = new AtomicLong();
         AtomicReference<List<Problem>> problems = new AtomicReference<>(List.of());
         Txn.executeWrite(dataset, () -> {
             dataset.clear();
             StreamRDF sink = new StreamRDFWrapper(StreamRDFLib.dataset(dataset)) {
+                private Node lastGraph;
+                private int graphs;
+
                 @Override
                 public void quad(Quad quad) {
                     count.incrementAndGet();
+                    if (!quad.getGraph().equals(lastGraph)) {
+                        lastGraph = quad.getGraph();
+                        if (++graphs % 1000 == 0) progress.accept(graphs);
+                    }
                     super.quad(quad);
                 }
             };

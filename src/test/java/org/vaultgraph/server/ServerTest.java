@@ -75,6 +75,21 @@ class ServerTest {
     }
 
     @Test
+    void theQueryCommandRunsAgainstTheServer() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = org.vaultgraph.cli.Main.commandLine();
+        cli.setOut(new java.io.PrintWriter(out));
+        cli.setErr(new java.io.PrintWriter(err));
+        int exit = cli.execute("query", "queries/tag-table.rq", "--endpoint", server.sparqlUrl(), "--format", "tsv",
+                "--param", "tag=L4-L5");
+        assertEquals(0, exit, err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(3, lines.size(), out.toString());
+        assertTrue(lines.get(1).contains("\"2025-01-29 10-39-27\""), lines.get(1));
+    }
+
+    @Test
     void queryByGetWorksToo() throws Exception {
         String q = URLEncoder.encode("PREFIX vg: <https://w3id.org/vaultgraph/ns#> SELECT (COUNT(?i) AS ?n) WHERE { ?i a vg:Insight }",
                 StandardCharsets.UTF_8);
