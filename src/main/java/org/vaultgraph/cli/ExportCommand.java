@@ -11,7 +11,6 @@ import org.vaultgraph.store.VaultLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,9 +23,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "VAULT",
-            description = "The vault folder (default: the current folder).")
-    Path vault;
+    @Mixin
+    VaultArgument argument;
 
     @Mixin
     VaultOptions options;
@@ -46,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        VaultLoader.LoadedVault loaded = options.load(vault, spec.commandLine().getErr());
+        VaultLoader.LoadedVault loaded = options.load(argument.vault, spec.commandLine().getErr());
         GraphExporter exporter = new GraphExporter(loaded.mapper().iris());
         try (OutputStream out = output == null
                 ? new WriterOutputStream(spec.commandLine().getOut())

@@ -10,7 +10,6 @@ import org.vaultgraph.store.VaultLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,9 +23,8 @@ final class PublishCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "VAULT",
-            description = "The vault folder (default: the current folder).")
-    Path vault;
+    @Mixin
+    VaultArgument argument;
 
     @Mixin
     VaultOptions options;
@@ -37,7 +35,7 @@ final class PublishCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        VaultLoader.LoadedVault loaded = options.load(vault, err);
+        VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
         GardenPublisher publisher = new GardenPublisher(SparqlService.local(loaded.store().dataset()), loaded.mapper().iris());
         int pages = 0;
         int failed = 0;

@@ -1,7 +1,6 @@
 package org.vaultgraph.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.render.GardenPublisher;
@@ -11,7 +10,6 @@ import org.vaultgraph.store.VaultLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,9 +23,8 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "VAULT",
-            description = "The vault folder (default: the current folder).")
-    Path vault;
+    @Mixin
+    VaultArgument argument;
 
     @Mixin
     VaultOptions options;
@@ -47,9 +44,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        err.println("loading " + vault.toAbsolutePath().normalize() + " ...");
+        err.println("loading " + argument.vault.toAbsolutePath().normalize() + " ...");
         err.flush();
-        VaultLoader.LoadedVault loaded = options.load(vault, err);
+        VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
         SparqlService sparql = SparqlService.local(loaded.store().dataset());
         GardenPublisher publisher = new GardenPublisher(sparql, loaded.mapper().iris());
         LandingPage landing = new LandingPage(loaded.vault().root().getFileName().toString(), loaded.report().notes(),

@@ -11,31 +11,24 @@ public final class Html {
 
     /** Text content: {@code & < >} and the no-break space. */
     public static String text(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\u00A0' -> out.append("&nbsp;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return escape(s, false);
     }
 
     /** An attribute value in double quotes: {@code & "} and the no-break space. */
     public static String attribute(String s) {
+        return escape(s, true);
+    }
+
+    private static String escape(String s, boolean attribute) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\u00A0' -> out.append("&nbsp;");
-                default -> out.append(c);
-            }
+            if (c == '&') out.append("&amp;");
+            else if (c == '\u00A0') out.append("&nbsp;");
+            else if (attribute && c == '"') out.append("&quot;");
+            else if (!attribute && c == '<') out.append("&lt;");
+            else if (!attribute && c == '>') out.append("&gt;");
+            else out.append(c);
         }
         return out.toString();
     }
