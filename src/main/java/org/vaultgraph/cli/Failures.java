@@ -15,7 +15,8 @@ final class Failures {
 
     static String describe(Throwable e) {
         if (e instanceof VaultException || e instanceof MappingException
-                || e instanceof org.vaultgraph.query.QueryException || e instanceof UsageException) {
+                || e instanceof org.vaultgraph.query.QueryException || e instanceof UsageException
+                || e instanceof org.vaultgraph.dql.DqlException) {
             return e.getMessage();
         }
         if (e instanceof NoSuchFileException n) return "file not found: " + n.getFile();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             QueryCommand.class,
             ExportCommand.class,
             PublishCommand.class,
+            DqlCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'vaultgraph help COMMAND' for the options of one command.",
             "Exit codes: 0 success, 1 failure, 2 wrong usage."})

@@ -26,6 +26,7 @@ public final class VG {
     public static final Node FileClass = term("FileClass");
     public static final Node Tag = term("Tag");
     public static final Node DataviewQuery = term("DataviewQuery");
+    public static final Node FieldObject = term("FieldObject");
 
     public static final Node path = term("path");
     public static final Node name = term("name");
@@ -44,6 +45,8 @@ public final class VG {
     public static final Node line = term("line");
     public static final Node field = term("field");
     public static final Node fieldName = term("fieldName");
+    public static final Node listField = term("listField");
+    public static final Node day = term("day");
     public static final Node statement = term("statement");
     public static final Node about = term("about");
     public static final Node therapy = term("therapy");
@@ -57,9 +60,6 @@ public final class VG {
     public static final Node modified = NodeFactory.createURI(DCTERMS + "modified");
     public static final Node altLabel = NodeFactory.createURI(SKOS + "altLabel");
     public static final Node broader = NodeFactory.createURI(SKOS + "broader");
-
-    /** The JSON datatype of RDF 1.1 JSON-LD, for nested front matter values. */
-    public static final String RDF_JSON = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
 
     private static Node term(String localName) {
         return NodeFactory.createURI(NS + localName);

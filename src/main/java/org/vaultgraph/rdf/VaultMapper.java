@@ -8,9 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.jena.atlas.json.JsonArray;
-import org.apache.jena.atlas.json.JsonObject;
-import org.apache.jena.atlas.json.JsonValue;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -23,6 +20,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.vaultgraph.vault.Attachment;
 import org.vaultgraph.vault.CodeBlock;
 import org.vaultgraph.vault.Field;
+import org.vaultgraph.vault.FieldNames;
 import org.vaultgraph.vault.FieldValue;
 import org.vaultgraph.vault.Link;
 import org.vaultgraph.vault.LinkResolver;
@@ -187,39 +185,82 @@ public final class VaultMapper {
 
     private void mapFields(Note note, VaultContext context, Emitter out) {
         Set<String> declared = new java.util.HashSet<>();
+        Map<String, Integer> occurrences = new HashMap<>();
+        note.fields().forEach(f -> occurrences.merge(f.canonicalKey(), 1, Integer::sum));
         for (Field field : note.fields()) {
-            Node predicate = NodeFactory.createURI(iris.field(field.canonicalKey()));
-            if (declared.add(field.canonicalKey() + "\u0000" + field.key())) {
-                out.add(predicate, RDF.type.asNode(), RDF.Property.asNode());
-                out.add(predicate, RDFS.subPropertyOf.asNode(), VG.field);
-                out.add(predicate, RDFS.label.asNode(), string(field.canonicalKey()));
-                out.add(predicate, VG.fieldName, string(field.key()));
-            }
-            String standard = mapping.properties().get(field.canonicalKey());
-            for (Node value : values(field.value(), note.path(), context, out)) {
-                out.add(out.graph, predicate, value);
-                if (standard != null) out.add(out.graph, NodeFactory.createURI(standard), value);
+            // Dataview treats a list value, or a field written more than once, as a list even with one item.
+            boolean list = field.value() instanceof FieldValue.ListValue || occurrences.get(field.canonicalKey()) > 1;
+            mapField(out.graph, field.canonicalKey(), field.key(), field.value(), list, field.canonicalKey(), note.path(), context, out, declared);
+        }
+        Optional<FieldValue.DateValue> day = day(note);
+        day.ifPresent(d -> out.add(out.graph, VG.day, NodeFactory.createLiteralDT(d.lexical().substring(0, 10), XSDDatatype.XSDdate)));
+    }
+
+    /**
+     * One field of a page, or of a nested object: its property, its values and, for an object, a node
+     * of its own ({@code <note>#key/inner}) that holds the object's fields.
+     */
+    private void mapField(Node subject, String canonicalKey, String rawKey, FieldValue value, boolean list, String keyPath,
+                          String sourcePath, VaultContext context, Emitter out, Set<String> declared) {
+        Node predicate = NodeFactory.createURI(iris.field(canonicalKey));
+        if (declared.add(canonicalKey + "\u0000" + rawKey)) {
+            out.add(predicate, RDF.type.asNode(), RDF.Property.asNode());
+            out.add(predicate, RDFS.subPropertyOf.asNode(), VG.field);
+            out.add(predicate, RDFS.label.asNode(), string(canonicalKey));
+            out.add(predicate, VG.fieldName, string(rawKey));
+        }
+        if (list) out.add(subject, VG.listField, predicate);
+        String standard = subject.equals(out.graph) ? mapping.properties().get(canonicalKey) : null;
+        List<FieldValue> items = value instanceof FieldValue.ListValue l ? l.items() : List.of(value);
+        for (int i = 0; i < items.size(); i++) {
+            FieldValue item = items.get(i);
+            String itemPath = items.size() > 1 || list ? keyPath + "/" + i : keyPath;
+            for (Node node : values(item, itemPath, sourcePath, context, out, declared)) {
+                out.add(subject, predicate, node);
+                if (standard != null) out.add(out.graph, NodeFactory.createURI(standard), node);
             }
         }
     }
 
-    private List<Node> values(FieldValue value, String sourcePath, VaultContext context, Emitter out) {
+    private List<Node> values(FieldValue value, String keyPath, String sourcePath, VaultContext context, Emitter out, Set<String> declared) {
         List<Node> nodes = new ArrayList<>();
-        addValues(value, sourcePath, context, out, nodes);
-        return nodes;
-    }
-
-    private void addValues(FieldValue value, String sourcePath, VaultContext context, Emitter out, List<Node> nodes) {
         if (value instanceof FieldValue.ListValue list) {
-            for (FieldValue item : list.items()) addValues(item, sourcePath, context, out, nodes);
+            // A list inside a list keeps its items as values of the same field.
+            for (int i = 0; i < list.items().size(); i++) {
+                nodes.addAll(values(list.items().get(i), keyPath + "/" + i, sourcePath, context, out, declared));
+            }
         } else if (value instanceof FieldValue.LinkValue link) {
             nodes.add(target(link.link().target(), sourcePath, context, out).iri());
+        } else if (value instanceof FieldValue.ObjectValue object) {
+            Node node = NodeFactory.createURI(out.graph.getURI() + "#" + IriMinter.encodePath(keyPath));
+            out.add(node, RDF.type.asNode(), VG.FieldObject);
+            for (Map.Entry<String, FieldValue> entry : object.entries().entrySet()) {
+                FieldValue inner = entry.getValue();
+                mapField(node, FieldNames.canonicalize(entry.getKey()), entry.getKey(), inner, inner instanceof FieldValue.ListValue,
+                        keyPath + "/" + entry.getKey(), sourcePath, context, out, declared);
+            }
+            nodes.add(node);
         } else if (!(value instanceof FieldValue.Null)) {
             nodes.add(literal(value));
         }
+        return nodes;
     }
 
-    /** A field value as a typed literal; lists and links are handled by the caller. */
+    private static final java.util.regex.Pattern DAY_IN_NAME = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})(\\d{2})(\\d{2})");
+
+    /** Dataview's file.day: a date or day field holding a date, else a date in the file name. */
+    static Optional<FieldValue.DateValue> day(Note note) {
+        for (Field field : note.fields()) {
+            String key = field.key().toLowerCase(Locale.ROOT);
+            if ((key.equals("date") || key.equals("day")) && field.value() instanceof FieldValue.DateValue d) return Optional.of(d);
+        }
+        java.util.regex.Matcher m = DAY_IN_NAME.matcher(note.name());
+        if (!m.find()) return Optional.empty();
+        String lexical = m.group(1) != null ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) : m.group(4) + "-" + m.group(5) + "-" + m.group(6);
+        return Optional.ofNullable(org.vaultgraph.vault.DataviewValues.parseDate(lexical));
+    }
+
+    /** A field value as a typed literal; lists, links and objects are handled by the caller. */
     static Node literal(FieldValue value) {
         if (value instanceof FieldValue.Text t) return string(t.text());
         if (value instanceof FieldValue.Number num) {
@@ -230,27 +271,7 @@ public final class VaultMapper {
         if (value instanceof FieldValue.Bool b) return NodeFactory.createLiteralDT(Boolean.toString(b.value()), XSDDatatype.XSDboolean);
         if (value instanceof FieldValue.DateValue d) return date(d);
         if (value instanceof FieldValue.Duration d) return NodeFactory.createLiteralDT(d.lexical(), XSDDatatype.XSDduration);
-        if (value instanceof FieldValue.ObjectValue o) {
-            return NodeFactory.createLiteralDT(json(o).toString().replaceAll("\\s*\\n\\s*", " "), NodeFactory.getType(VG.RDF_JSON));
-        }
         throw new IllegalArgumentException("no literal form for " + value);
-    }
-
-    private static JsonValue json(FieldValue value) {
-        if (value instanceof FieldValue.ObjectValue o) {
-            JsonObject object = new JsonObject();
-            o.entries().forEach((k, v) -> object.put(k, json(v)));
-            return object;
-        }
-        if (value instanceof FieldValue.ListValue l) {
-            JsonArray array = new JsonArray();
-            l.items().forEach(item -> array.add(json(item)));
-            return array;
-        }
-        if (value instanceof FieldValue.Null) return org.apache.jena.atlas.json.JsonNull.instance;
-        if (value instanceof FieldValue.Number n) return org.apache.jena.atlas.json.JsonNumber.value(n.value());
-        if (value instanceof FieldValue.Bool b) return new org.apache.jena.atlas.json.JsonBoolean(b.value());
-        return new org.apache.jena.atlas.json.JsonString(text(value));
     }
 
     /** A value as Dataview would show it in text. */

@@ -50,7 +50,7 @@ public final class Cells {
     }
 
     /** As JavaScript prints a number: no trailing zeros, no exponent for ordinary sizes. */
-    static String number(BigDecimal value) {
+    public static String number(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() <= 0 ? stripped.toBigInteger().toString() : stripped.toPlainString();
     }
@@ -63,7 +63,7 @@ public final class Cells {
     }
 
     /** Luxon's human form of a duration, e.g. "4 hours, 15 minutes". */
-    static String duration(String lexical) {
+    public static String duration(String lexical) {
         Matcher m = DURATION.matcher(lexical);
         if (!m.matches()) return lexical;
         String[] units = {"year", "month", "day", "hour", "minute", "second"};

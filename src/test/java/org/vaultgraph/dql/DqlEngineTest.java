@@ -30,7 +30,7 @@ class DqlEngineTest {
     }
 
     private static List<String> ids(DqlResult result) {
-        return result.rows().stream().map(r -> r.id().path()).toList();
+        return result.rows().stream().map(r -> ((DqlValue.LinkValue) r.id()).path()).toList();
     }
 
     private static String name(String path) {
@@ -128,8 +128,8 @@ class DqlEngineTest {
 
     @Test
     void whatCannotBeTranslatedIsNamed() {
-        DqlException e = assertThrows(DqlException.class, () -> engine.run("TABLE rows FROM #insight GROUP BY source", null));
-        assertTrue(e.getMessage().contains("GROUP BY"), e.getMessage());
+        DqlException e = assertThrows(DqlException.class, () -> engine.run("TABLE x FROM #insight GROUP BY a GROUP BY b", null));
+        assertTrue(e.getMessage().contains("a second GROUP BY"), e.getMessage());
         DqlException csv = assertThrows(DqlException.class, () -> engine.run("TABLE x FROM csv(\"data.csv\")", null));
         assertTrue(csv.getMessage().contains("csv"), csv.getMessage());
     }
