@@ -105,7 +105,8 @@ public final class DqlEngine {
             case ROWS_FLAT: {
                 // One entry per row of the group, in row order; a row with several values gives a list.
                 Map<String, List<DqlValue>> perRow = new LinkedHashMap<>();
-                ResultDecoder.decodeRows(text).stream().sorted((a, b) -> a.rowId().compareTo(b.rowId())).forEach(v -> {
+                ResultDecoder.decodeRows(text).stream().sorted(java.util.Comparator.comparing(ResultDecoder.RowValue::rowId)
+                        .thenComparing(v -> v.value() == null ? "" : NodeFmtLib.strNT(v.value()))).forEach(v -> {
                     List<DqlValue> list = perRow.computeIfAbsent(v.rowId(), k -> new ArrayList<>());
                     if (v.value() != null) list.add(value(v.value(), links));
                 });
@@ -117,10 +118,12 @@ public final class DqlEngine {
                 return new DqlValue.ListValue(items);
             }
             default: {
-                List<DqlValue> values = ResultDecoder.decode(text).stream().map(n -> value(n, links)).toList();
+                // RDF keeps a field's values as a set: they come back in one fixed order, not the note's.
+                List<DqlValue> values = ResultDecoder.decode(text).stream().sorted(java.util.Comparator.comparing(NodeFmtLib::strNT))
+                        .map(n -> value(n, links)).toList();
                 boolean list = shape == SparqlCompiler.Shape.LIST;
                 if (shape == SparqlCompiler.Shape.MAYBE_LIST) {
-                    Node flag = binding.get("l" + c);
+                    Node flag = binding.get("cl" + c);
                     list = flag != null && Boolean.parseBoolean(flag.getLiteralLexicalForm());
                 }
                 if (list) return new DqlValue.ListValue(values);
@@ -137,7 +140,10 @@ public final class DqlEngine {
         if (XSDDatatype.XSDboolean.getURI().equals(datatype)) return new DqlValue.Bool(Boolean.parseBoolean(lexical));
         if (XSDDatatype.XSDdate.getURI().equals(datatype)) return new DqlValue.DateValue(lexical, false);
         if (XSDDatatype.XSDdateTime.getURI().equals(datatype)) return new DqlValue.DateValue(lexical, true);
-        if (XSDDatatype.XSDduration.getURI().equals(datatype)) return new DqlValue.Duration(lexical);
+        if (XSDDatatype.XSDduration.getURI().equals(datatype) || XSDDatatype.XSDdayTimeDuration.getURI().equals(datatype)
+                || XSDDatatype.XSDyearMonthDuration.getURI().equals(datatype)) {
+            return new DqlValue.Duration(lexical);
+        }
         if (node.getLiteralDatatype() instanceof XSDDatatype && node.getLiteralValue() instanceof Number) {
             try {
                 return new DqlValue.Num(new BigDecimal(lexical));

@@ -66,6 +66,9 @@ public final class DqlParser {
     }
 
     private DqlSyntaxException failure() {
+        // A failure in the blank space at the end is a failure at the end of the last line.
+        int end = in.stripTrailing().length();
+        if (farthest > end) farthest = end;
         int line = 1;
         int column = 1;
         for (int i = 0; i < farthest && i < in.length(); i++) {
@@ -76,7 +79,7 @@ public final class DqlParser {
                 column++;
             }
         }
-        String found = farthest >= in.length() ? "the end of the query" : "'" + snippet(farthest) + "'";
+        String found = farthest >= end ? "the end of the query" : "'" + snippet(farthest) + "'";
         return new DqlSyntaxException("expected " + String.join(" or ", expected) + " but found " + found, line, column, farthest);
     }
 

@@ -45,7 +45,7 @@ final class Sparql {
      */
     static String rank(String x, String isList) {
         return "IF(" + isList + ", 1, IF(!" + bound(x) + ", 0, IF(isIRI(" + x + "), 8, IF(DATATYPE(" + x + ") = xsd:boolean, 2, "
-                + "IF(DATATYPE(" + x + ") = xsd:date || DATATYPE(" + x + ") = xsd:dateTime, 3, IF(DATATYPE(" + x + ") = xsd:duration, 4, "
+                + "IF(DATATYPE(" + x + ") = xsd:date || DATATYPE(" + x + ") = xsd:dateTime, 3, IF(DATATYPE(" + x + ") = xsd:duration || DATATYPE(" + x + ") = xsd:dayTimeDuration || DATATYPE(" + x + ") = xsd:yearMonthDuration, 4, "
                 + "IF(isNumeric(" + x + "), 9, IF(DATATYPE(" + x + ") = rdf:JSON, 10, 11))))))))";
     }
 
@@ -136,9 +136,9 @@ final class Sparql {
         return "CONCAT(\"R\", STR(STRLEN(" + rowId + ")), \":\", " + rowId + ", COALESCE(" + encode(x) + ", \"N\"))";
     }
 
-    /** A string that tells rows apart: the page, and the values FLATTEN gave it. */
+    /** A string that tells rows apart and orders them by path: the page, and the values FLATTEN gave it. */
     static String rowId(java.util.List<String> identity) {
-        StringBuilder out = new StringBuilder("CONCAT(STR(?row)");
+        StringBuilder out = new StringBuilder("CONCAT(?path");
         for (String var : identity) out.append(", \"|\", COALESCE(STR(").append(var).append("), \"\")");
         return out.append(")").toString();
     }

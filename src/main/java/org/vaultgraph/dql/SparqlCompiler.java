@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.vaultgraph.rdf.IriMinter;
+import org.vaultgraph.rdf.VaultMapper;
 import org.vaultgraph.vault.DataviewValues;
 import org.vaultgraph.vault.FieldNames;
 import org.vaultgraph.vault.FieldValue;
@@ -236,8 +238,10 @@ public final class SparqlCompiler {
             grouped = true;
             groupName = named.name();
             names.clear();
-            names.put(named.name(), Val.One.of("?key"));
-            names.put("key", Val.One.of("?key"));
+            // The key as a value: the stand-in for null becomes null again.
+            top.binds.add("BIND(IF(sameTerm(?key, " + Sparql.iri(Sparql.NULL_KEY) + "), ?__null, ?key) AS ?keyValue)");
+            names.put(named.name(), Val.One.of("?keyValue"));
+            names.put("key", Val.One.of("?keyValue"));
             names.put("rows", new Val.Rows());
             groupAggregates.add("(COUNT(DISTINCT " + Sparql.rowId(identity) + ") AS ?rowCount)");
             sort = new ArrayList<>();
@@ -258,7 +262,7 @@ public final class SparqlCompiler {
 
         /** Packs a column's values into {@code column}; returns how they read back. */
         private Shape column(Val value, String column, List<String> projections) {
-            String flag = column.replace("?c", "?l");
+            String flag = column.replace("?c", "?cl");
             if (grouped) return groupColumn(value, column, projections);
             if (value instanceof Val.Elements e) {
                 String element = fresh("ce");
@@ -333,8 +337,9 @@ public final class SparqlCompiler {
             outer.writeTo(out, "  ");
             out.append("}\nGROUP BY ?row");
             identity.forEach(v -> out.append(' ').append(v));
-            // Rows that sort alike keep path order, so results do not depend on the store.
+            // Rows that sort alike keep path order (then the order of the values FLATTEN gave), so results do not depend on the store.
             order.add("?rowPath");
+            order.addAll(identity);
             out.append("\nORDER BY ").append(String.join(" ", order)).append('\n');
             if (limit != null) out.append("LIMIT ").append(limit).append('\n');
             return out.toString();
@@ -596,10 +601,8 @@ public final class SparqlCompiler {
             case "ext":
                 return mapValue(scalarFile(s, prefix + "vg:path", path, p),
                         x -> "IF(CONTAINS(" + x + ", \".\"), REPLACE(" + x + ", \"^.*\\\\.\", \"\"), \"\")", p);
-            case "day": {
-                Val day = field(s, "day");
-                return day;
-            }
+            case "day":
+                return scalarFile(s, prefix + "vg:day", path, p);
             case "tags":
                 // file.tags holds each tag and its parents, with '#', as Dataview's does.
                 return new Val.Elements(s, prefix + "vg:tag/skos:broader*/vg:tagName", x -> "CONCAT(\"#\", " + x + ")", x -> "",
@@ -677,7 +680,7 @@ public final class SparqlCompiler {
         if (value instanceof DqlValue.Num n) return Val.One.of(n.value().toPlainString());
         if (value instanceof DqlValue.Bool b) return Val.One.of(Boolean.toString(b.value()));
         if (value instanceof DqlValue.DateValue d) return Val.One.of(Sparql.typed(d.lexical(), d.hasTime() ? XSDDatatype.XSDdateTime : XSDDatatype.XSDdate));
-        if (value instanceof DqlValue.Duration d) return Val.One.of(Sparql.typed(d.lexical(), XSDDatatype.XSDduration));
+        if (value instanceof DqlValue.Duration d) return Val.One.of(NodeFmtLib.strNT(VaultMapper.duration(d.lexical())));
         if (value instanceof DqlValue.LinkValue link) {
             // Links compare by the file they name, as Dataview's do: a link literal is that file's IRI.
             return Val.One.of(linkIri(link.path(), p));
@@ -755,8 +758,10 @@ public final class SparqlCompiler {
             case "endswith":
                 return bool(scalar(args, 0, name, p), s -> "STRENDS(STR(" + s + "), STR(" + scalar(args, 1, name, p) + "))");
             case "replace":
-                return Val.One.of("REPLACE(STR(" + scalar(args, 0, name, p) + "), STR(" + scalar(args, 1, name, p) + "), STR("
-                        + scalar(args, 2, name, p) + "), \"q\")");
+                // Literal text, not a pattern: the search text and the replacement are escaped for REPLACE.
+                return Val.One.of("REPLACE(STR(" + scalar(args, 0, name, p) + "), REPLACE(STR(" + scalar(args, 1, name, p)
+                        + "), \"([.*+?^${}()|\\\\[\\\\]\\\\\\\\])\", \"\\\\\\\\$1\"), REPLACE(STR(" + scalar(args, 2, name, p)
+                        + "), \"([$\\\\\\\\])\", \"\\\\\\\\$1\"))");
             case "regexreplace":
                 return Val.One.of("REPLACE(STR(" + scalar(args, 0, name, p) + "), STR(" + scalar(args, 1, name, p) + "), STR("
                         + scalar(args, 2, name, p) + "))");
@@ -825,7 +830,7 @@ public final class SparqlCompiler {
             case "dur": {
                 if (args.size() == 1 && args.get(0) instanceof Dql.Literal lit && lit.value() instanceof DqlValue.Str s
                         && DataviewValues.parseInline(s.value()) instanceof FieldValue.Duration d) {
-                    return Val.One.of(Sparql.typed(d.lexical(), XSDDatatype.XSDduration));
+                    return Val.One.of(NodeFmtLib.strNT(VaultMapper.duration(d.lexical())));
                 }
                 return vectorized(arg(args, 0, name, p), x -> "IF(isLiteral(" + x + ") && DATATYPE(" + x + ") = xsd:duration, " + x
                         + ", xsd:duration(STR(" + x + ")))", p);

@@ -270,7 +270,7 @@ public final class VaultMapper {
         }
         if (value instanceof FieldValue.Bool b) return NodeFactory.createLiteralDT(Boolean.toString(b.value()), XSDDatatype.XSDboolean);
         if (value instanceof FieldValue.DateValue d) return date(d);
-        if (value instanceof FieldValue.Duration d) return NodeFactory.createLiteralDT(d.lexical(), XSDDatatype.XSDduration);
+        if (value instanceof FieldValue.Duration d) return duration(d.lexical());
         throw new IllegalArgumentException("no literal form for " + value);
     }
 
@@ -372,6 +372,20 @@ public final class VaultMapper {
         int slash = attachment.path().lastIndexOf('/');
         out.add(a, VG.folder, string(slash < 0 ? "" : attachment.path().substring(0, slash)));
         out.add(a, VG.size, NodeFactory.createLiteralDT(Long.toString(attachment.file().size()), XSDDatatype.XSDlong));
+    }
+
+    /**
+     * A duration with the most precise XML Schema type that holds it: xsd:dayTimeDuration (days to
+     * seconds) or xsd:yearMonthDuration, which SPARQL can add and compare, else xsd:duration.
+     */
+    public static Node duration(String lexical) {
+        int t = lexical.indexOf('T');
+        String datePart = t < 0 ? lexical : lexical.substring(0, t);
+        boolean yearMonth = datePart.contains("Y") || datePart.contains("M");
+        boolean dayTime = datePart.contains("D") || t >= 0;
+        XSDDatatype type = yearMonth && dayTime ? XSDDatatype.XSDduration
+                : yearMonth ? XSDDatatype.XSDyearMonthDuration : XSDDatatype.XSDdayTimeDuration;
+        return NodeFactory.createLiteralDT(lexical, type);
     }
 
     static Node string(String text) {

@@ -36,12 +36,12 @@ class CliTest {
     void helpListsTheCommands() {
         Run run = run("--help");
         assertEquals(0, run.exit());
-        for (String command : List.of("serve", "query", "export", "publish")) assertTrue(run.out().contains(command), run.out());
+        for (String command : List.of("serve", "query", "export", "publish", "dql")) assertTrue(run.out().contains(command), run.out());
     }
 
     @Test
     void eachCommandExplainsItself() {
-        for (String command : List.of("serve", "query", "export", "publish")) {
+        for (String command : List.of("serve", "query", "export", "publish", "dql")) {
             Run run = run(command, "--help");
             assertEquals(0, run.exit(), command);
             assertTrue(run.out().contains("Usage: vaultgraph " + command), run.out());
@@ -92,6 +92,25 @@ class CliTest {
     }
 
     @Test
+    void dqlRunsAQueryAndShowsItsSparql() {
+        Run run = run("dql", "data/vault", "TABLE length(rows) AS n FROM #insight GROUP BY source", "--sparql", "--quiet");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("GROUP BY ?key"), run.out());
+        assertTrue(run.out().contains("[[Research/Sources/Centeno et al. 2017.md|Centeno et al. 2017]]  6"), run.out());
+        assertTrue(run.out().endsWith("2 rows\n"), run.out());
+    }
+
+    @Test
+    void dqlReportsWhatItCannotTranslate() {
+        Run run = run("dql", "data/vault", "TASK FROM #insight", "--quiet");
+        assertEquals(1, run.exit());
+        assertEquals("vaultgraph: not supported yet: TASK queries (vaultgraph does not read tasks yet)", run.err().strip());
+        Run html = run("dql", "data/vault", "LIST FROM [[]]", "--from", "L4-L5", "--format", "html", "--quiet");
+        assertEquals(0, html.exit(), html.err());
+        assertTrue(html.out().startsWith("<div><ul class=\"dataview list-view-ul\"><li><span><a data-tooltip-position"), html.out());
+    }
+
+    @Test
     void exportWritesEachFormat() throws Exception {
         for (String format : List.of("turtle", "trig", "ntriples", "nquads")) {
             Path file = tmp.resolve("vault." + format);
@@ -118,7 +137,7 @@ class CliTest {
     void publishWritesTheSeedPage() throws Exception {
         Run run = run("publish", "data/vault", "--out", tmp.toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.err().contains("published 15 pages"), run.err());
+        assertTrue(run.err().contains("published 16 pages"), run.err());
         byte[] expected = Files.readAllBytes(Path.of("src/test/resources/golden/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).published.md"));
         assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8), Files.readString(tmp.resolve("Research/Tags/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).md")));
     }

@@ -58,7 +58,7 @@ class PublishSeedTest {
     @Test
     void everyNoteWithADataviewBlockIsPublishedWithoutErrors() {
         List<GardenPublisher.Page> pages = publisher.pages();
-        assertEquals(15, pages.size(), pages.stream().map(GardenPublisher.Page::notePath).toList().toString());
+        assertEquals(16, pages.size(), pages.stream().map(GardenPublisher.Page::notePath).toList().toString());
         pages.forEach(p -> assertTrue(p.errors().isEmpty(), p.notePath() + ": " + p.errors()));
     }
 }
