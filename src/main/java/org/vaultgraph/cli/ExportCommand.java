@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vaultgraph.export.ExportFormat;
+import org.apache.jena.system.Txn;
 import org.vaultgraph.export.GraphExporter;
+import org.vaultgraph.export.NetworkExporter;
+import org.vaultgraph.query.QueryCatalog;
+import org.vaultgraph.query.QueryFile;
+import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.store.VaultLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,8 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph export}: writes the vault's graph as RDF. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes the vault's graph as RDF.",
-            "Turtle and N-Triples hold the union of all notes; TriG and N-Quads keep one named graph per note."})
+        description = {"Writes the vault's graph as RDF, or as a graph for graph explorers.",
+            "Turtle, N-Triples and RDF/XML hold the union of all notes; TriG, N-Quads and JSON-LD keep one named graph per note.",
+            "GraphML (Cytoscape, yEd, Gephi) and GEXF (Gephi) draw notes and their typed links; three SPARQL queries say what they hold."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -30,8 +36,13 @@ final class ExportCommand implements Callable<Integer> {
     VaultOptions options;
 
     @Option(names = {"-f", "--format"}, defaultValue = "turtle", paramLabel = "FORMAT",
-            description = "turtle, trig, ntriples or nquads (default: ${DEFAULT-VALUE}).")
+            description = "turtle, trig, ntriples, nquads, jsonld, rdfxml, graphml or gexf (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--graph-queries", paramLabel = "DIR",
+            description = "For graphml and gexf: a folder with graph-nodes.rq, graph-edges.rq and graph-attributes.rq "
+                    + "to use instead of the built-in ones (each file found replaces its own).")
+    Path graphQueries;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
     Path output;
@@ -45,16 +56,27 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         VaultLoader.LoadedVault loaded = options.load(argument.vault, spec.commandLine().getErr());
-        GraphExporter exporter = new GraphExporter(loaded.mapper().iris());
         try (OutputStream out = output == null
                 ? new WriterOutputStream(spec.commandLine().getOut())
                 : new BufferedOutputStream(Files.newOutputStream(output))) {
-            exporter.write(loaded.store().dataset(), chosen, out);
+            if (chosen.isRdf()) {
+                new GraphExporter(loaded.mapper().iris()).write(loaded.store().dataset(), chosen, out);
+            } else {
+                NetworkExporter.Queries queries = new NetworkExporter.Queries(graphQuery("graph-nodes.rq"),
+                        graphQuery("graph-edges.rq"), graphQuery("graph-attributes.rq"));
+                Txn.executeRead(loaded.store().dataset(), () -> new NetworkExporter(SparqlService.local(loaded.store().dataset()),
+                        queries, loaded.mapping().base()).write(chosen, out));
+            }
         }
         if (output != null) {
             spec.commandLine().getErr().println("wrote " + loaded.report().quads() + " quads of " + loaded.report().notes()
                     + " notes to " + output);
         }
         return 0;
+    }
+
+    private QueryFile graphQuery(String name) {
+        if (graphQueries != null && Files.isRegularFile(graphQueries.resolve(name))) return QueryFile.load(graphQueries.resolve(name));
+        return QueryCatalog.named(name);
     }
 }

@@ -6,12 +6,19 @@ import java.util.stream.Collectors;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 
-/** The formats {@code vaultgraph export} writes; TriG and N-Quads keep each note's named graph. */
+/**
+ * The formats {@code vaultgraph export} writes. TriG, N-Quads and JSON-LD keep each note's named
+ * graph; GraphML and GEXF are graphs of notes and links for Cytoscape, yEd and Gephi.
+ */
 public enum ExportFormat {
     TURTLE("turtle", "ttl", RDFFormat.TURTLE_BLOCKS, false),
     TRIG("trig", "trig", RDFFormat.TRIG_BLOCKS, true),
     NTRIPLES("ntriples", "nt", RDFFormat.NTRIPLES, false),
-    NQUADS("nquads", "nq", RDFFormat.NQUADS, true);
+    NQUADS("nquads", "nq", RDFFormat.NQUADS, true),
+    JSONLD("jsonld", "jsonld", RDFFormat.JSONLD11_PLAIN, true),
+    RDFXML("rdfxml", "rdf", RDFFormat.RDFXML_PLAIN, false),
+    GRAPHML("graphml", "graphml", null, false),
+    GEXF("gexf", "gexf", null, false);
 
     private final String id;
     private final String extension;
@@ -33,17 +40,23 @@ public enum ExportFormat {
         return extension;
     }
 
+    /** The RDF format, or null for a graph-drawing format. */
     public RDFFormat rdfFormat() {
         return format;
     }
 
     public Lang lang() {
-        return format.getLang();
+        return format == null ? null : format.getLang();
     }
 
     /** Whether the format keeps named graphs. */
     public boolean quads() {
         return quads;
+    }
+
+    /** Whether the format is RDF (not a graph-drawing format). */
+    public boolean isRdf() {
+        return format != null;
     }
 
     /** The format named by its id or file extension, case-insensitively. */

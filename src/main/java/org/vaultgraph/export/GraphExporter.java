@@ -2,7 +2,12 @@ package org.vaultgraph.export;
 
 import java.io.OutputStream;
 import java.util.Iterator;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.graph.GraphWrapper;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.riot.system.PrefixMapFactory;
@@ -19,14 +24,18 @@ import org.vaultgraph.rdf.VG;
  *
  * <pre>{@code new GraphExporter(iris).write(store.dataset(), ExportFormat.TRIG, System.out);}</pre>
  *
- * Triple formats get the union of every note's graph, each triple once; quad formats keep the
- * named graph of each note.
+ * Triple formats get the union of every note's graph, each triple once; quad formats (TriG, N-Quads,
+ * JSON-LD) keep the named graph of each note.
  */
 public final class GraphExporter {
     private final PrefixMap prefixes;
+    private final PrefixMapping prefixMapping;
+    private final JsonLdWriter jsonLd;
 
     public GraphExporter(IriMinter iris) {
         this.prefixes = prefixes(iris);
+        this.prefixMapping = PrefixMapping.Factory.create().setNsPrefixes(prefixes.getMapping());
+        this.jsonLd = new JsonLdWriter(iris);
     }
 
     /** The prefixes our outputs use: the standard vocabularies, the ontology, and the vault's own namespaces. */
@@ -46,6 +55,24 @@ public final class GraphExporter {
     }
 
     public void write(DatasetGraph dataset, ExportFormat format, OutputStream out) {
+        if (!format.isRdf()) throw new IllegalArgumentException(format.id() + " is not an RDF format");
+        if (format == ExportFormat.JSONLD) {
+            Txn.executeRead(dataset, () -> jsonLd.write(dataset, out));
+            return;
+        }
+        if (format == ExportFormat.RDFXML) {
+            // RDF/XML writes each statement on its own, so the union graph streams through.
+            Txn.executeRead(dataset, () -> {
+                Graph union = new GraphWrapper(dataset.getUnionGraph()) {
+                    @Override
+                    public PrefixMapping getPrefixMapping() {
+                        return prefixMapping;
+                    }
+                };
+                RDFWriter.source(union).format(RDFFormat.RDFXML_PLAIN).output(out);
+            });
+            return;
+        }
         Txn.executeRead(dataset, () -> {
             StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.rdfFormat(), dataset.getContext());
             writer.start();

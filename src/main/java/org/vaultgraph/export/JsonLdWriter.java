@@ -1,0 +1,118 @@
+package org.vaultgraph.export;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.document.JsonDocument;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.vaultgraph.rdf.IriMinter;
+
+/**
+ * Writes the graph as JSON-LD 1.1, compacted with vaultgraph's context ({@code ontology/context.jsonld})
+ * so that it reads like plain JSON, one named graph per note, each compacted on its own: memory
+ * holds one note at a time.
+ *
+ * <pre>{@code new JsonLdWriter(iris).write(dataset, out);}</pre>
+ */
+public final class JsonLdWriter {
+    private final JsonObject context;
+
+    public JsonLdWriter(IriMinter iris) {
+        this.context = context(iris);
+    }
+
+    /** Our context, with the vault's own namespaces added: field properties, notes, tags. */
+    public static JsonObject context(IriMinter iris) {
+        try (InputStream in = JsonLdWriter.class.getResourceAsStream("/org/vaultgraph/ontology/context.jsonld")) {
+            if (in == null) throw new IllegalStateException("context.jsonld is missing from the build");
+            JsonObject document = Json.createReader(in).readObject();
+            JsonObjectBuilder context = Json.createObjectBuilder(document.getJsonObject("@context"));
+            context.add("field", iris.fieldNamespace());
+            context.add("note", iris.base() + "note/");
+            context.add("tag", iris.base() + "tag/");
+            return context.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes every named graph of the dataset; call inside a read transaction. */
+    public void write(DatasetGraph dataset, OutputStream out) {
+        JsonWriterFactory pretty = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write("{\n  \"@context\": ");
+            writer.write(indent(json(pretty, context), "  "));
+            writer.write(",\n  \"@graph\": [");
+            boolean first = true;
+            Iterator<Node> graphs = dataset.listGraphNodes();
+            while (graphs.hasNext()) {
+                JsonObject compacted = compact(dataset, graphs.next());
+                writer.write(first ? "\n    " : ",\n    ");
+                writer.write(indent(json(pretty, compacted), "    "));
+                first = false;
+            }
+            writer.write("\n  ]\n}\n");
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One named graph, compacted with the context (which the output states once, at the top). */
+    private JsonObject compact(DatasetGraph dataset, Node graph) {
+        DatasetGraph one = DatasetGraphFactory.create();
+        Iterator<Quad> quads = dataset.find(graph, Node.ANY, Node.ANY, Node.ANY);
+        while (quads.hasNext()) one.add(quads.next());
+        String expanded = RDFWriter.source(one).format(RDFFormat.JSONLD11_PLAIN).asString();
+        JsonObject plain = Json.createReader(new StringReader(expanded)).readObject();
+        JsonArray nodes = plain.getJsonArray("@graph");
+        try {
+            JsonObject compacted = JsonLd.compact(JsonDocument.of(nodes), JsonDocument.of(Json.createObjectBuilder()
+                    .add("@context", context).build())).get();
+            JsonObjectBuilder withoutContext = Json.createObjectBuilder();
+            compacted.forEach((key, value) -> {
+                if (!key.equals("@context")) withoutContext.add(key, value);
+            });
+            return withoutContext.build();
+        } catch (JsonLdError e) {
+            throw new IllegalStateException("JSON-LD compaction failed for graph " + graph + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String json(JsonWriterFactory factory, JsonStructure value) {
+        StringWriter out = new StringWriter();
+        try (JsonWriter writer = factory.createWriter(out)) {
+            writer.write(value);
+        }
+        return out.toString().strip();
+    }
+
+    private static String indent(String text, String prefix) {
+        return text.replace("\n", "\n" + prefix);
+    }
+
+}
