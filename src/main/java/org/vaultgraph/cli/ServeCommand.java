@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Loads the vault into an in-memory graph and serves it with embedded Apache Jena Fuseki:",
             "SPARQL at /vault/sparql, Graph Store reads at /vault/get (read-only), a landing page at /,",
-            "and each tag page at its permalink. Stop it with Ctrl-C."})
+            "each tag page at its permalink, and every IRI of the vault (/note/..., /tag/..., /ns for the",
+            "ontology) as Turtle, JSON-LD, N-Triples, RDF/XML or HTML by content negotiation. Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         VaultServer server = VaultServer.builder()
                 .dataset(loaded.store().dataset())
                 .publisher(publisher)
+                .iris(loaded.mapper().iris())
                 .landing(landing)
                 .host(host)
                 .port(port)

@@ -22,6 +22,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
@@ -87,19 +88,35 @@ public final class JsonLdWriter {
         DatasetGraph one = DatasetGraphFactory.create();
         Iterator<Quad> quads = dataset.find(graph, Node.ANY, Node.ANY, Node.ANY);
         while (quads.hasNext()) one.add(quads.next());
-        String expanded = RDFWriter.source(one).format(RDFFormat.JSONLD11_PLAIN).asString();
+        JsonObjectBuilder withoutContext = Json.createObjectBuilder();
+        compacted(one).forEach((key, value) -> {
+            if (!key.equals("@context")) withoutContext.add(key, value);
+        });
+        return withoutContext.build();
+    }
+
+    /** A graph as one JSON-LD document compacted with our context, the context included. */
+    public void write(Graph graph, OutputStream out) {
+        JsonWriterFactory pretty = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(json(pretty, compacted(DatasetGraphFactory.wrap(graph))));
+            writer.write('\n');
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonObject compacted(DatasetGraph dataset) {
+        String expanded = RDFWriter.source(dataset).format(RDFFormat.JSONLD11_PLAIN).asString();
         JsonObject plain = Json.createReader(new StringReader(expanded)).readObject();
         JsonArray nodes = plain.getJsonArray("@graph");
         try {
-            JsonObject compacted = JsonLd.compact(JsonDocument.of(nodes), JsonDocument.of(Json.createObjectBuilder()
+            return JsonLd.compact(JsonDocument.of(nodes), JsonDocument.of(Json.createObjectBuilder()
                     .add("@context", context).build())).get();
-            JsonObjectBuilder withoutContext = Json.createObjectBuilder();
-            compacted.forEach((key, value) -> {
-                if (!key.equals("@context")) withoutContext.add(key, value);
-            });
-            return withoutContext.build();
         } catch (JsonLdError e) {
-            throw new IllegalStateException("JSON-LD compaction failed for graph " + graph + ": " + e.getMessage(), e);
+            throw new IllegalStateException("JSON-LD compaction failed: " + e.getMessage(), e);
         }
     }
 

@@ -5,7 +5,7 @@ import com.vladsch.flexmark.parser.Parser;
 import java.util.regex.Pattern;
 import org.vaultgraph.render.Html;
 
-/** Turns a published page (markdown with HTML tables) into a page for the browser. */
+/** The pieces every page of the server shares, and published tag pages turned into pages for the browser. */
 final class Pages {
     private Pages() {}
 
@@ -18,9 +18,20 @@ final class Pages {
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().build();
 
+    /** The start of a page, up to and including {@code <body>}. */
+    static String head(String title) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.text(title) + "</title>" + STYLE
+                + "</head><body>\n";
+    }
+
+    /** A line that links home and to the resource's other representations. */
+    static String formatLinks() {
+        return "<p><a href=\"/\">vaultgraph</a> · as <a href=\"?format=ttl\">Turtle</a> · <a href=\"?format=jsonld\">JSON-LD</a>"
+                + " · <a href=\"?format=nt\">N-Triples</a> · <a href=\"?format=rdf\">RDF/XML</a></p>\n";
+    }
+
     static String page(String title, String publishedMarkdown) {
         String body = FRONT_MATTER.matcher(publishedMarkdown).replaceFirst("");
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.text(title) + "</title>" + STYLE
-                + "</head><body>\n<p><a href=\"/\">vaultgraph</a></p>\n" + RENDERER.render(PARSER.parse(body)) + "</body></html>\n";
+        return head(title) + "<p><a href=\"/\">vaultgraph</a></p>\n" + RENDERER.render(PARSER.parse(body)) + "</body></html>\n";
     }
 }

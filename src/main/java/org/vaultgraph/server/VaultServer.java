@@ -6,12 +6,13 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.render.GardenPublisher;
 
 /**
  * Serves a vault's graph with embedded Apache Jena Fuseki: SPARQL at {@code /vault/sparql}, Graph
  * Store reads at {@code /vault/get}, read-only; a landing page at {@code /}; each published tag
- * page at its permalink.
+ * page at its permalink; every IRI of the vault, and the ontology at {@code /ns}, dereferenceable.
  *
  * <pre>{@code
  * VaultServer server = VaultServer.builder().dataset(store.dataset()).publisher(publisher).port(0).build().start();
@@ -32,6 +33,7 @@ public final class VaultServer implements AutoCloseable {
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(b.port)
                 .add(DATASET, b.dataset, false)
+                .addFilter("/*", new LinkedDataFilter(new Descriptions(b.dataset), b.iris, b.publisher))
                 .addFilter("/*", new PagesFilter(b.publisher, b.landing))
                 .enableCors(true);
         this.fuseki = builder.build();
@@ -83,6 +85,7 @@ public final class VaultServer implements AutoCloseable {
     public static final class Builder {
         private DatasetGraph dataset;
         private GardenPublisher publisher;
+        private IriMinter iris = new IriMinter("http://127.0.0.1:3030/");
         private LandingPage landing = LandingPage.EMPTY;
         private String host = "127.0.0.1";
         private int port = 3030;
@@ -96,6 +99,12 @@ public final class VaultServer implements AutoCloseable {
         /** Renders the tag pages served at their permalinks. */
         public Builder publisher(GardenPublisher publisher) {
             this.publisher = publisher;
+            return this;
+        }
+
+        /** The vault's IRIs: a GET on an IRI's path under this server answers with its description. */
+        public Builder iris(IriMinter iris) {
+            this.iris = Objects.requireNonNull(iris);
             return this;
         }
 
