@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             PublishCommand.class,
             DqlCommand.class,
+            ValidateCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'vaultgraph help COMMAND' for the options of one command.",
             "Exit codes: 0 success, 1 failure, 2 wrong usage."})

@@ -88,7 +88,7 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
     public static Mapping defaults() {
         try (InputStream in = Mapping.class.getResourceAsStream("default-mapping.yaml")) {
             if (in == null) throw new IllegalStateException("default-mapping.yaml is missing from the build");
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-mapping.yaml");
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "default-mapping.yaml", null);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the built-in mapping", e);
         }
@@ -96,7 +96,7 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
 
     public static Mapping load(Path file) {
         try {
-            return parse(Files.readString(file), file.toString());
+            return parse(Files.readString(file), file.toString(), defaults());
         } catch (IOException e) {
             throw new MappingException(file + ": cannot be read: " + e.getMessage());
         }
@@ -108,7 +108,8 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
                 statementField, sourceField, createdFields, modifiedFields, properties, includeContent);
     }
 
-    static Mapping parse(String yaml, String source) {
+    /** Parses a mapping file; a top-level section it leaves out keeps {@code fallback}'s (when given). */
+    static Mapping parse(String yaml, String source, Mapping fallback) {
         Node root;
         try {
             Optional<Node> composed = new Compose(LoadSettings.builder().setSchema(new CoreSchema()).build()).composeString(yaml);
@@ -147,7 +148,7 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
         r.mapping(top.get("properties"), "properties", null)
                 .forEach((key, node) -> properties.put(FieldNames.canonicalize(key), r.iri(node, "property")));
 
-        return new Mapping(base, List.copyOf(rules), fileClassField,
+        Mapping parsed = new Mapping(base, List.copyOf(rules), fileClassField,
                 trimSlashes(r.text(fileClass.get("folder"), "")),
                 FieldNames.canonicalize(r.text(fileClass.get("icon"), "icon")),
                 FieldNames.canonicalize(r.text(insight.get("statement"), "insight")),
@@ -156,6 +157,25 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
                 r.names(timestamps.get("modified"), List.of("updated", "modified")),
                 Map.copyOf(properties),
                 !r.text(top.get("content"), "true").equalsIgnoreCase("false"));
+        return fallback == null ? parsed : parsed.withSectionsFrom(fallback, top.keySet());
+    }
+
+    /** This mapping with {@code fallback}'s values for the top-level sections not in {@code written}. */
+    private Mapping withSectionsFrom(Mapping fallback, Set<String> written) {
+        boolean fc = written.contains("fileClass");
+        boolean ins = written.contains("insight");
+        boolean ts = written.contains("timestamps");
+        return new Mapping(base,
+                written.contains("classes") ? classRules : fallback.classRules,
+                fc ? fileClassField : fallback.fileClassField,
+                fc ? fileClassFolder : fallback.fileClassFolder,
+                fc ? iconField : fallback.iconField,
+                ins ? statementField : fallback.statementField,
+                ins ? sourceField : fallback.sourceField,
+                ts ? createdFields : fallback.createdFields,
+                ts ? modifiedFields : fallback.modifiedFields,
+                written.contains("properties") ? properties : fallback.properties,
+                written.contains("content") ? includeContent : fallback.includeContent);
     }
 
     private static String checkBase(String base, String source, int line) {

@@ -27,6 +27,7 @@ public final class VG {
     public static final Node Tag = term("Tag");
     public static final Node DataviewQuery = term("DataviewQuery");
     public static final Node FieldObject = term("FieldObject");
+    public static final Node Link = term("Link");
 
     public static final Node path = term("path");
     public static final Node name = term("name");
@@ -38,6 +39,12 @@ public final class VG {
     public static final Node linksTo = term("linksTo");
     public static final Node embeds = term("embeds");
     public static final Node linksToExternal = term("linksToExternal");
+    public static final Node hasLink = term("hasLink");
+    public static final Node target = term("target");
+    public static final Node linkText = term("linkText");
+    public static final Node subpath = term("subpath");
+    public static final Node displayText = term("displayText");
+    public static final Node embed = term("embed");
     public static final Node tag = term("tag");
     public static final Node tagName = term("tagName");
     public static final Node dataviewQuery = term("dataviewQuery");

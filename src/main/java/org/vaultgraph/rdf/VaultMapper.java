@@ -113,8 +113,9 @@ public final class VaultMapper {
         Set<String> linked = mapLinks(note, context, out);
         mapExternalLinks(note, out, problems);
         mapFields(note, context, out);
+        for (ConceptMatches.Match match : ConceptMatches.of(note, problems)) out.add(n, match.property(), match.target());
         mapFileClass(note, context, out, classes);
-        if (classes.contains(VG.Insight.getURI())) mapInsight(note, context, out, linked, problems);
+        if (classes.contains(VG.Insight.getURI())) mapInsight(note, context, out, linked);
         mapDataviewBlocks(note, n, out);
     }
 
@@ -144,13 +145,28 @@ public final class VaultMapper {
     /** Emits vg:linksTo and vg:embeds; returns the paths of the notes the note links to. */
     private Set<String> mapLinks(Note note, VaultContext context, Emitter out) {
         Set<String> linkedNotes = new LinkedHashSet<>();
+        int index = 0;
         for (Link link : note.links()) {
             Target target = target(link.target(), note.path(), context, out);
             out.add(out.graph, VG.linksTo, target.iri());
             if (link.embed()) out.add(out.graph, VG.embeds, target.iri());
             if (target.notePath() != null) linkedNotes.add(target.notePath());
+            mapLinkOccurrence(link, ++index, target.iri(), out);
         }
         return linkedNotes;
+    }
+
+    /** One link as written ({@code <note>#link-3}): what it names, heading or block, alias, line; nothing of it is lost. */
+    private void mapLinkOccurrence(Link link, int index, Node target, Emitter out) {
+        Node occurrence = NodeFactory.createURI(out.graph.getURI() + "#link-" + index);
+        out.add(out.graph, VG.hasLink, occurrence);
+        out.add(occurrence, RDF.type.asNode(), VG.Link);
+        out.add(occurrence, VG.target, target);
+        out.add(occurrence, VG.linkText, string(link.target()));
+        if (!link.subpath().isEmpty()) out.add(occurrence, VG.subpath, string(link.subpath()));
+        if (link.display() != null) out.add(occurrence, VG.displayText, string(link.display()));
+        if (link.embed()) out.add(occurrence, VG.embed, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+        out.add(occurrence, VG.line, NodeFactory.createLiteralDT(Integer.toString(link.line()), XSDDatatype.XSDinteger));
     }
 
     /** What a link resolves to: its IRI, and the note's path when it names a note. */
@@ -318,13 +334,10 @@ public final class VaultMapper {
         return out;
     }
 
-    private void mapInsight(Note note, VaultContext context, Emitter out, Set<String> linked, List<Problem> problems) {
-        Optional<Field> statement = note.field(mapping.statementField());
-        if (statement.isPresent()) {
-            out.add(out.graph, VG.statement, string(text(statement.get().value())));
-        } else {
-            problems.add(Problem.inFile(note.path(), "insight has no '" + mapping.statementField()
-                    + "' field, so it has no statement (add a line '" + mapping.statementField() + ":: ...')"));
+    private void mapInsight(Note note, VaultContext context, Emitter out, Set<String> linked) {
+        // Every statement is kept: none, or more than one, is a data-quality finding that validate's shapes report.
+        for (Field field : note.fields()) {
+            if (field.canonicalKey().equals(mapping.statementField())) out.add(out.graph, VG.statement, string(text(field.value())));
         }
         note.field(mapping.sourceField()).ifPresent(field -> {
             for (String name : names(field.value())) out.add(out.graph, VG.source, target(name, note.path(), context, out).iri());

@@ -1,19 +1,14 @@
 package org.vaultgraph.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFParser;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.vaultgraph.rdf.OntologyFiles;
 import org.vaultgraph.rdf.VG;
 import org.vaultgraph.render.Html;
 
@@ -25,18 +20,7 @@ final class Ontology {
     private final Graph graph;
 
     Ontology() {
-        graph = load("/org/vaultgraph/ontology/vaultgraph.ttl");
-    }
-
-    static Graph load(String resource) {
-        Graph graph = GraphFactory.createDefaultGraph();
-        try (InputStream in = Ontology.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException(resource + " is missing from the build");
-            RDFParser.source(in).lang(Lang.TURTLE).parse(graph);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return graph;
+        graph = OntologyFiles.ontology();
     }
 
     Graph graph() {

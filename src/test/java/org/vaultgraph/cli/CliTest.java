@@ -141,4 +141,33 @@ class CliTest {
         byte[] expected = Files.readAllBytes(Path.of("src/test/resources/golden/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).published.md"));
         assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8), Files.readString(tmp.resolve("Research/Tags/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).md")));
     }
+
+    @Test
+    void validatePassesTheSampleVaultAndFailsThePlantedOne() {
+        Run clean = run("validate", "data/vault", "--quiet");
+        assertEquals(0, clean.exit(), clean.err());
+        assertTrue(clean.out().contains("0 errors, 1 warning in 1 note (27 notes checked)."), clean.out());
+        assertEquals(1, run("validate", "data/vault", "--quiet", "--strict").exit());
+
+        Run planted = run("validate", "src/test/resources/validate/planted", "--quiet");
+        assertEquals(1, planted.exit());
+        assertTrue(planted.out().contains("Insights/No Source.md"), planted.out());
+    }
+
+    @Test
+    void validateWritesTheShaclReportAsTurtleForTools() {
+        Run planted = run("validate", "src/test/resources/validate/planted", "--quiet", "--format", "turtle");
+        assertEquals(1, planted.exit());
+        org.apache.jena.graph.Graph report = org.vaultgraph.StrictParse.parse(
+                planted.out().getBytes(java.nio.charset.StandardCharsets.UTF_8), org.apache.jena.riot.Lang.TURTLE).getDefaultGraph();
+        String sh = "http://www.w3.org/ns/shacl#";
+        var conforms = report.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.NodeFactory.createURI(sh + "conforms"),
+                org.apache.jena.graph.Node.ANY).toList();
+        assertEquals(1, conforms.size());
+        assertEquals("false", conforms.get(0).getObject().getLiteralLexicalForm());
+        assertEquals(10, report.find(org.apache.jena.graph.Node.ANY, org.apache.jena.graph.NodeFactory.createURI(sh + "result"),
+                org.apache.jena.graph.Node.ANY).toList().size(), planted.out());
+        assertTrue(planted.err().contains("Insights/No Source.md"), "the text report goes to standard error");
+        assertEquals(2, run("validate", "data/vault", "--format", "docx").exit());
+    }
 }

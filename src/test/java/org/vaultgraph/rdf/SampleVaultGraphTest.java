@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
@@ -129,10 +130,24 @@ class SampleVaultGraphTest {
     }
 
     @Test
+    void eachLinkIsKeptAsWrittenWithItsLine() {
+        // Two links in front matter (source, outcomes) and four in the body on line 10.
+        String insight = iris.note("Research/Insights/2025-01-30 14-48-20.md");
+        List<Node> occurrences = new java.util.ArrayList<>(objects(NodeFactory.createURI(insight), VG.hasLink));
+        assertEquals(6, occurrences.size(), occurrences.toString());
+        Node af = occurrences.stream().filter(o -> objects(o, VG.linkText).contains(NodeFactory.createLiteralString("Annulus Fibrosus")))
+                .findFirst().orElseThrow();
+        assertTrue(has(af, RDF.type.asNode(), VG.Link));
+        assertEquals(Set.of(note("Research/Tags/Annulus Fibrosus.md")), objects(af, VG.target));
+        assertEquals(Set.of(NodeFactory.createLiteralDT("10", XSDDatatype.XSDinteger)), objects(af, VG.line));
+        assertTrue(af.getURI().startsWith(insight + "#link-"), af.getURI());
+    }
+
+    @Test
     void dataviewBlocksAreKeptWithTheirLine() {
         Node query = NodeFactory.createURI(iris.note(SampleVault.MSC) + "#dataview-1");
         assertTrue(has(note(SampleVault.MSC), VG.dataviewQuery, query));
-        assertEquals(Set.of(NodeFactory.createLiteralDT("6", XSDDatatype.XSDinteger)), objects(query, VG.line));
+        assertEquals(Set.of(NodeFactory.createLiteralDT("7", XSDDatatype.XSDinteger)), objects(query, VG.line));
         assertTrue(objects(query, VG.queryText).iterator().next().getLiteralLexicalForm().startsWith("TABLE WITHOUT ID file.link AS \"Insights\""));
     }
 
