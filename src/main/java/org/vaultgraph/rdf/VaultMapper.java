@@ -132,6 +132,7 @@ public final class VaultMapper {
             while (true) {
                 out.add(childNode, RDF.type.asNode(), VG.Tag);
                 out.add(childNode, VG.tagName, string(child));
+                out.add(childNode, RDFS.label.asNode(), string("#" + child));
                 int slash = child.lastIndexOf('/');
                 if (slash <= 0) break;
                 child = child.substring(0, slash);
