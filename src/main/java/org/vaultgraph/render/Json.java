@@ -9,10 +9,10 @@ import java.util.Map;
  *
  * <pre>{@code Json.write(Map.of("dg-publish", true)) // {"dg-publish":true}}</pre>
  */
-final class Json {
+public final class Json {
     private Json() {}
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

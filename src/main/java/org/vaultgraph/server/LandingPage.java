@@ -2,15 +2,19 @@ package org.vaultgraph.server;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaultgraph.query.QueryCatalog;
 import org.vaultgraph.query.QueryException;
 import org.vaultgraph.query.QueryFile;
 import org.vaultgraph.render.Html;
+import org.vaultgraph.render.Json;
 
 /**
- * The page at {@code /}: what is served, how to query it, the example queries and the tag pages.
+ * The page at {@code /}: a SPARQL editor (YASGUI) with one tab per bundled query, what is served,
+ * and the tag pages.
  *
  * @param vaultName name of the vault folder
  * @param notes     how many notes were loaded
@@ -19,20 +23,30 @@ import org.vaultgraph.render.Html;
  */
 public record LandingPage(String vaultName, int notes, long triples, String base) {
 
+    /** The query the editor opens with: the tag table the vault's concept notes show. */
+    static final String FIRST_TAB = "tag-table.rq";
+
     static final LandingPage EMPTY = new LandingPage("", 0, 0, "http://127.0.0.1:3030/");
 
     /** @param origin the server's address as the browser reached it, e.g. {@code http://127.0.0.1:3030} */
     String html(String origin, Map<String, String> tagPages) {
-        StringBuilder out = new StringBuilder();
-        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>vaultgraph: ")
-                .append(Html.text(vaultName)).append("</title>").append(Pages.STYLE).append("</head><body>\n");
+        StringBuilder out = new StringBuilder(Pages.head("vaultgraph: " + vaultName));
+        out.append("<link rel=\"stylesheet\" href=\"").append(StaticFiles.YASGUI_CSS).append("\">\n")
+                .append("<style>body{max-width:90rem}</style>\n");
         out.append("<h1>vaultgraph</h1>\n<p>Serving the vault <b>").append(Html.text(vaultName)).append("</b>: ")
                 .append(notes).append(" notes, ").append(triples).append(" triples, each note in a named graph of its own; ")
                 .append("the default graph is their union. Read-only.</p>\n");
-        out.append("<h2>SPARQL</h2>\n<p>Endpoint: <code>/vault/sparql</code> (SPARQL 1.1 Protocol, GET and POST). ")
-                .append("Graph Store reads: <code>/vault/get</code>.</p>\n")
+        out.append("<div id=\"yasgui\"></div>\n");
+        out.append("<script type=\"application/json\" id=\"vaultgraph-queries\">").append(queriesJson()).append("</script>\n");
+        out.append("<script src=\"").append(StaticFiles.YASGUI_JS).append("\"></script>\n");
+        out.append("<script>").append(EDITOR_SCRIPT).append("</script>\n");
+        out.append("<noscript><p>The SPARQL editor needs JavaScript; the endpoint works without it.</p></noscript>\n");
+
+        out.append("<h2>SPARQL endpoint</h2>\n<p><code>/vault/sparql</code> (SPARQL 1.1 Protocol, GET and POST). ")
+                .append("Graph Store reads: <code>/vault/get</code>. Every IRI of the vault dereferences on this server ")
+                .append("(Turtle, JSON-LD, N-Triples, RDF/XML or HTML); the ontology is at <a href=\"/ns\"><code>/ns</code></a>.</p>\n")
                 .append("<pre>curl -s ").append(Html.text(origin)).append("/vault/sparql --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 10'</pre>\n");
-        out.append("<h2>Example queries</h2>\n<ul>\n");
+        out.append("<h2>Example queries</h2>\n<p>The editor above has a tab for each; these links run them and answer as text.</p>\n<ul>\n");
         for (QueryFile file : QueryCatalog.bundled()) {
             out.append("<li><a href=\"").append(Html.attribute(queryLink(file))).append("\">").append(Html.text(file.name()))
                     .append("</a>: ").append(Html.text(summary(file))).append("</li>\n");
@@ -42,6 +56,61 @@ public record LandingPage(String vaultName, int notes, long triples, String base
                 .append(Html.text(path)).append("</a></li>\n"));
         out.append("</ul>\n</body></html>\n");
         return out.toString();
+    }
+
+    /**
+     * Starts YASGUI on this server's endpoint with one tab per bundled query. Nothing is kept in the
+     * browser between visits, and only the editor's local completions are on (the others ask
+     * third-party services).
+     */
+    private static final String EDITOR_SCRIPT = """
+            (function () {
+              var queries = JSON.parse(document.getElementById("vaultgraph-queries").textContent);
+              var endpoint = location.origin + "/vault/sparql";
+              var yasgui = new Yasgui(document.getElementById("yasgui"), {
+                requestConfig: { endpoint: endpoint, method: "POST" },
+                endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+                copyEndpointOnNewTab: true,
+                persistenceId: null,
+                yasqe: { autocompleters: ["prefixes", "variables"] }
+              });
+              queries.forEach(function (q, i) {
+                if (i === 0) yasgui.getTab().setQuery(q.query).setName(q.name);
+                else yasgui.addTab(false, { name: q.name, yasqe: { value: q.query } });
+              });
+              window.vaultgraphEditor = yasgui;
+            })();
+            """;
+
+    /**
+     * The bundled queries as the editor's tabs show them, the tag table first: their comments, then
+     * the query with its example values.
+     */
+    private String queriesJson() {
+        List<Map<String, String>> tabs = new ArrayList<>();
+        List<QueryFile> files = new ArrayList<>(QueryCatalog.bundled());
+        files.sort(java.util.Comparator.comparing((QueryFile f) -> !f.name().equals(FIRST_TAB)));
+        for (QueryFile file : files) {
+            try {
+                Map<String, String> tab = new LinkedHashMap<>();
+                tab.put("name", file.name().replaceFirst("\\.rq$", ""));
+                tab.put("query", headerComment(file) + file.bind(base, file.examples()).serialize());
+                tabs.add(tab);
+            } catch (QueryException e) {
+                // A query without example values cannot run as it is; its file is still listed below.
+            }
+        }
+        // Inside <script>, "</" must not appear; "<\/" is the same JSON string.
+        return Json.write(tabs).replace("</", "<\\/");
+    }
+
+    private static String headerComment(QueryFile file) {
+        StringBuilder out = new StringBuilder();
+        for (String line : file.text().lines().toList()) {
+            if (!line.startsWith("#")) break;
+            out.append(line).append('\n');
+        }
+        return out.length() == 0 ? "" : out.append('\n').toString();
     }
 
     /** A link that runs the query on the endpoint, with its example parameter values, answering as a text table. */
@@ -56,8 +125,7 @@ public record LandingPage(String vaultName, int notes, long triples, String base
 
     /** The first comment line of a query file: what it is for. */
     private static String summary(QueryFile file) {
-        List<String> lines = file.text().lines().toList();
-        for (String line : lines) {
+        for (String line : file.text().lines().toList()) {
             if (line.startsWith("#") && line.length() > 2) return line.substring(1).strip();
         }
         return "";

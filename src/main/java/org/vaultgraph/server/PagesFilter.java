@@ -15,13 +15,15 @@ import org.vaultgraph.render.Cells;
 import org.vaultgraph.render.GardenPublisher;
 
 /**
- * Answers GET on {@code /} with the landing page and on a tag page's permalink with that page,
- * rendered from the graph on each request; every other request goes on to Fuseki.
+ * Answers GET on {@code /} with the landing page, on a tag page's permalink with that page
+ * (rendered from the graph on each request), and on {@code /static/...} with the editor's files;
+ * every other request goes on.
  */
 final class PagesFilter implements Filter {
     private final GardenPublisher publisher;
     private final LandingPage landing;
     private final Map<String, String> permalinks;
+    private final StaticFiles staticFiles = new StaticFiles();
 
     PagesFilter(GardenPublisher publisher, LandingPage landing) {
         this.publisher = publisher;
@@ -42,6 +44,12 @@ final class PagesFilter implements Filter {
         if (path.equals("/")) {
             String url = request.getRequestURL().toString();
             send(response, landing.html(url.substring(0, url.length() - path.length()), permalinks));
+            return;
+        }
+        Optional<StaticFiles.File> file = staticFiles.get(path);
+        if (file.isPresent()) {
+            response.setHeader("Cache-Control", "public, max-age=86400");
+            RdfResponse.send(response, 200, file.get().contentType(), file.get().bytes());
             return;
         }
         String notePath = permalinks.get(path.endsWith("/") ? path : path + "/");

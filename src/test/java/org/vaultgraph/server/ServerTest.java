@@ -151,4 +151,29 @@ class ServerTest {
     void unknownPathsAre404() throws Exception {
         assertEquals(404, get("/no/such/page/", "text/html").statusCode());
     }
+
+    @Test
+    void theEditorsFilesAreServedFromTheJarAndNothingElseIs() throws Exception {
+        HttpResponse<String> js = get("/static/yasgui/yasgui.min.js", null);
+        assertEquals(200, js.statusCode());
+        assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(js.body().length() > 100_000, "the bundled YASGUI");
+        assertEquals(200, get("/static/yasgui/yasgui.min.css", null).statusCode());
+        for (String path : List.of("/static/yasgui/../../log4j2.properties", "/static/yasgui/", "/static/vaultgraph.ttl",
+                "/org/vaultgraph/server/static/yasgui/yasgui.min.js")) {
+            assertEquals(404, get(path, null).statusCode(), path);
+        }
+    }
+
+    @Test
+    void theLandingPageStartsTheEditorWithTheTagTableQueryFirst() throws Exception {
+        String page = get("/", "text/html").body();
+        assertTrue(page.contains("<script src=\"/static/yasgui/yasgui.min.js\"></script>"), page);
+        int json = page.indexOf("<script type=\"application/json\" id=\"vaultgraph-queries\">");
+        assertTrue(json > 0, page);
+        String queries = page.substring(json, page.indexOf("</script>", json));
+        assertTrue(queries.startsWith("<script type=\"application/json\" id=\"vaultgraph-queries\">[{\"name\":\"tag-table\""), queries);
+        assertTrue(queries.contains("Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)"), queries);
+        assertTrue(!queries.contains("</"), "no end tag can close the script early");
+    }
 }
