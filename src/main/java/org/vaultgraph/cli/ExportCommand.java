@@ -2,6 +2,7 @@ package org.vaultgraph.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,6 +10,10 @@ import org.vaultgraph.export.ExportFormat;
 import org.apache.jena.system.Txn;
 import org.vaultgraph.export.GraphExporter;
 import org.vaultgraph.export.NetworkExporter;
+import org.vaultgraph.export.StreamingExporter;
+import org.vaultgraph.rdf.Mapping;
+import org.vaultgraph.rdf.VaultMapper;
+import org.vaultgraph.vault.VaultReader;
 import org.vaultgraph.query.QueryCatalog;
 import org.vaultgraph.query.QueryFile;
 import org.vaultgraph.query.SparqlService;
@@ -55,22 +60,31 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        VaultLoader.LoadedVault loaded = options.load(argument.vault, spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        VaultReader.checkRoot(argument.vault);
         try (OutputStream out = output == null
                 ? new WriterOutputStream(spec.commandLine().getOut())
                 : new BufferedOutputStream(Files.newOutputStream(output))) {
-            if (chosen.isRdf()) {
-                new GraphExporter(loaded.mapper().iris()).write(loaded.store().dataset(), chosen, out);
+            if (StreamingExporter.streams(chosen)) {
+                // Straight from the files to the output: memory stays flat however big the vault.
+                VaultLoader loader = options.loader(err);
+                Mapping mapping = loader.mappingFor(argument.vault);
+                StreamingExporter.Report report = new StreamingExporter(loader.reader(mapping), new VaultMapper(mapping))
+                        .write(argument.vault, chosen, out);
+                options.reportProblems(report.problems(), 0, err);
+                if (output != null) err.println("wrote " + report.quads() + " quads of " + report.notes() + " notes to " + output);
             } else {
-                NetworkExporter.Queries queries = new NetworkExporter.Queries(graphQuery("graph-nodes.rq"),
-                        graphQuery("graph-edges.rq"), graphQuery("graph-attributes.rq"));
-                Txn.executeRead(loaded.store().dataset(), () -> new NetworkExporter(SparqlService.local(loaded.store().dataset()),
-                        queries, loaded.mapping().base()).write(chosen, out));
+                VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
+                if (chosen.isRdf()) {
+                    new GraphExporter(loaded.mapper().iris()).write(loaded.store().dataset(), chosen, out);
+                } else {
+                    NetworkExporter.Queries queries = new NetworkExporter.Queries(graphQuery("graph-nodes.rq"),
+                            graphQuery("graph-edges.rq"), graphQuery("graph-attributes.rq"));
+                    Txn.executeRead(loaded.store().dataset(), () -> new NetworkExporter(SparqlService.local(loaded.store().dataset()),
+                            queries, loaded.mapping().base()).write(chosen, out));
+                }
+                if (output != null) err.println("wrote " + loaded.report().quads() + " quads of " + loaded.report().notes() + " notes to " + output);
             }
-        }
-        if (output != null) {
-            spec.commandLine().getErr().println("wrote " + loaded.report().quads() + " quads of " + loaded.report().notes()
-                    + " notes to " + output);
         }
         return 0;
     }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             DqlCommand.class,
             ValidateCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'vaultgraph help COMMAND' for the options of one command.",
             "Exit codes: 0 success, 1 failure, 2 wrong usage."})

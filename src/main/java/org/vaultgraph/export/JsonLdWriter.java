@@ -24,6 +24,9 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -62,37 +65,76 @@ public final class JsonLdWriter {
 
     /** Writes every named graph of the dataset; call inside a read transaction. */
     public void write(DatasetGraph dataset, OutputStream out) {
-        JsonWriterFactory pretty = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
-        try {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write("{\n  \"@context\": ");
-            writer.write(indent(json(pretty, context), "  "));
-            writer.write(",\n  \"@graph\": [");
-            boolean first = true;
-            Iterator<Node> graphs = dataset.listGraphNodes();
-            while (graphs.hasNext()) {
-                JsonObject compacted = compact(dataset, graphs.next());
-                writer.write(first ? "\n    " : ",\n    ");
-                writer.write(indent(json(pretty, compacted), "    "));
-                first = false;
-            }
-            writer.write("\n  ]\n}\n");
-            writer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        StreamRDF stream = stream(out);
+        stream.start();
+        Iterator<Node> graphs = dataset.listGraphNodes();
+        while (graphs.hasNext()) {
+            Iterator<Quad> quads = dataset.find(graphs.next(), Node.ANY, Node.ANY, Node.ANY);
+            while (quads.hasNext()) stream.quad(quads.next());
         }
+        stream.finish();
     }
 
-    /** One named graph, compacted with the context (which the output states once, at the top). */
-    private JsonObject compact(DatasetGraph dataset, Node graph) {
-        DatasetGraph one = DatasetGraphFactory.create();
-        Iterator<Quad> quads = dataset.find(graph, Node.ANY, Node.ANY, Node.ANY);
-        while (quads.hasNext()) one.add(quads.next());
-        JsonObjectBuilder withoutContext = Json.createObjectBuilder();
-        compacted(one).forEach((key, value) -> {
-            if (!key.equals("@context")) withoutContext.add(key, value);
-        });
-        return withoutContext.build();
+    /**
+     * A sink that writes the JSON-LD document as quads arrive, one compacted object per named graph;
+     * the quads of a graph must arrive together (as the mapper emits a note's).
+     */
+    public StreamRDF stream(OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        JsonWriterFactory pretty = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        return new StreamRDFBase() {
+            private DatasetGraph current = DatasetGraphFactory.create();
+            private Node currentGraph;
+            private boolean first = true;
+
+            @Override
+            public void start() {
+                write("{\n  \"@context\": " + indent(json(pretty, context), "  ") + ",\n  \"@graph\": [");
+            }
+
+            @Override
+            public void quad(Quad quad) {
+                if (currentGraph != null && !quad.getGraph().equals(currentGraph)) flush();
+                currentGraph = quad.getGraph();
+                current.add(quad);
+            }
+
+            @Override
+            public void triple(Triple triple) {
+                quad(Quad.create(Quad.defaultGraphIRI, triple));
+            }
+
+            @Override
+            public void finish() {
+                flush();
+                write("\n  ]\n}\n");
+                try {
+                    writer.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            private void flush() {
+                if (currentGraph == null) return;
+                JsonObjectBuilder withoutContext = Json.createObjectBuilder();
+                compacted(current).forEach((key, value) -> {
+                    if (!key.equals("@context")) withoutContext.add(key, value);
+                });
+                write((first ? "\n    " : ",\n    ") + indent(json(pretty, withoutContext.build()), "    "));
+                first = false;
+                current = DatasetGraphFactory.create();
+                currentGraph = null;
+            }
+
+            private void write(String text) {
+                try {
+                    writer.write(text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 
     /** A graph as one JSON-LD document compacted with our context, the context included. */

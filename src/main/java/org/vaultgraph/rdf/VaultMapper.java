@@ -53,6 +53,10 @@ public final class VaultMapper {
         return iris;
     }
 
+    public Mapping mapping() {
+        return mapping;
+    }
+
     /** Emits the quads of every note and attachment of the vault; returns what could not be mapped. */
     public List<Problem> map(Vault vault, StreamRDF sink) {
         VaultContext context = context(vault);
@@ -73,6 +77,16 @@ public final class VaultMapper {
         Set<String> attachments = new java.util.HashSet<>();
         vault.attachments().forEach(a -> attachments.add(a.path()));
         return new VaultContext(resolver, classes, attachments);
+    }
+
+    /**
+     * The context from what a first pass over the vault kept: every file's path and each note's
+     * classes (from {@link NoteClassifier}); the notes themselves need not stay in memory.
+     */
+    public static VaultContext context(Map<String, Set<String>> classesByNotePath, Set<String> attachmentPaths) {
+        List<String> paths = new ArrayList<>(classesByNotePath.keySet());
+        paths.addAll(attachmentPaths);
+        return new VaultContext(LinkResolver.of(paths), classesByNotePath, attachmentPaths);
     }
 
     /** Everything a note's triples depend on beyond the note itself: link resolution and the classes of notes. */
@@ -376,7 +390,8 @@ public final class VaultMapper {
         }
     }
 
-    private void mapAttachment(Attachment attachment, StreamRDF sink) {
+    /** Emits the quads of a file that is not a note, in its own named graph. */
+    public void mapAttachment(Attachment attachment, StreamRDF sink) {
         Node a = NodeFactory.createURI(iris.attachment(attachment.path()));
         Emitter out = new Emitter(a, sink);
         out.add(a, RDF.type.asNode(), VG.Attachment);

@@ -51,6 +51,11 @@ public final class VaultLoader {
 
     /** Reads the vault into a {@link Vault}, with the front matter dates the mapping names. */
     public Vault read(Path root, Mapping mapping) {
+        return reader(mapping).read(root);
+    }
+
+    /** The reader this loader uses: the mapping's front matter dates, this loader's time zone and progress. */
+    public VaultReader reader(Mapping mapping) {
         NoteParser parser = NoteParser.builder()
                 .createdKeys(mapping.createdFields())
                 .modifiedKeys(mapping.modifiedFields())
@@ -59,8 +64,7 @@ public final class VaultLoader {
         return VaultReader.builder()
                 .parser(parser)
                 .progress(n -> progress.accept("read " + n + " notes"))
-                .build()
-                .read(root);
+                .build();
     }
 
     public LoadedVault load(Path root, VaultStore store) {

@@ -19,7 +19,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -52,35 +54,71 @@ public final class VaultReader {
     }
 
     public Vault read(Path root) {
-        Path dir = root.toAbsolutePath().normalize();
-        if (!Files.exists(dir)) throw new VaultException("vault folder not found: " + root);
-        if (!Files.isDirectory(dir)) throw new VaultException("not a folder: " + root + " (a vault is a folder of notes)");
+        VaultFiles files = list(root);
+        ProblemList problems = new ProblemList(maxProblems);
+        problems.addAll(files.problems());
+        List<Note> notes = new ArrayList<>(files.notePaths().size());
+        List<Attachment> attachments = new ArrayList<>(files.attachments());
+        forEachNote(files, Integer.MAX_VALUE, read -> {
+            if (read.note() != null) notes.add(read.note());
+            read.attachment().ifPresent(attachments::add);
+            problems.addAll(read.problems());
+        });
+        attachments.sort(Comparator.comparing(Attachment::path));
+        return new Vault(files.root(), List.copyOf(notes), List.copyOf(attachments), problems.list(), problems.dropped());
+    }
+
+    /**
+     * The files of a vault, without reading any note: what {@link #forEachNote} then reads.
+     *
+     * @param root       the vault folder, absolute and normalised
+     * @param notePaths  vault paths of the markdown files, sorted
+     * @param attachments the other files, sorted by path
+     * @param problems   files that could not be listed, symbolic links not followed
+     */
+    public record VaultFiles(Path root, List<String> notePaths, List<Attachment> attachments, List<Problem> problems) {}
+
+    /** One note as read: the note (null when it could not be read as a note), what went wrong, and the file it turned out to be instead. */
+    public record ReadNote(String path, Note note, List<Problem> problems, java.util.Optional<Attachment> attachment) {}
+
+    public VaultFiles list(Path root) {
+        Path dir = checkRoot(root);
         ProblemList problems = new ProblemList(maxProblems);
         List<Path> markdown = new ArrayList<>();
         List<Attachment> attachments = new ArrayList<>();
         walk(dir, markdown, attachments, problems);
-        markdown.sort(Comparator.comparing(p -> relative(dir, p)));
+        List<String> paths = new ArrayList<>(markdown.size());
+        for (Path file : markdown) paths.add(relative(dir, file));
+        paths.sort(null);
         attachments.sort(Comparator.comparing(Attachment::path));
+        return new VaultFiles(dir, List.copyOf(paths), List.copyOf(attachments), problems.list());
+    }
 
-        List<Note> notes = new ArrayList<>(markdown.size());
+    /** The vault folder, absolute and normalised; a clear error when it is missing or not a folder. */
+    public static Path checkRoot(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        if (!Files.exists(dir)) throw new VaultException("vault folder not found: " + root);
+        if (!Files.isDirectory(dir)) throw new VaultException("not a folder: " + root + " (a vault is a folder of notes)");
+        return dir;
+    }
+
+    /**
+     * Reads the listed notes in path order and hands each to {@code consumer}, parsing up to
+     * {@code batch} notes at a time in parallel: memory holds one batch, not the vault.
+     */
+    public void forEachNote(VaultFiles files, int batch, Consumer<ReadNote> consumer) {
+        List<String> paths = files.notePaths();
         AtomicInteger done = new AtomicInteger();
-        List<NoteParser.Result> results = markdown.parallelStream()
-                .map(file -> {
-                    NoteParser.Result result = readNote(dir, file, problems, attachments);
-                    int count = done.incrementAndGet();
-                    if (count % 1000 == 0) progress.accept(count);
-                    return result;
-                })
-                .toList();
-        for (NoteParser.Result result : results) {
-            if (result == null) continue;
-            notes.add(result.note());
-            problems.addAll(result.problems());
+        for (int start = 0; start < paths.size(); start += batch) {
+            List<String> chunk = paths.subList(start, (int) Math.min(paths.size(), (long) start + batch));
+            List<ReadNote> read = chunk.parallelStream().map(path -> {
+                ReadNote note = readNote(files.root(), path);
+                int count = done.incrementAndGet();
+                if (count % 1000 == 0) progress.accept(count);
+                return note;
+            }).toList();
+            read.forEach(consumer);
         }
-        synchronized (attachments) {
-            attachments.sort(Comparator.comparing(Attachment::path));
-        }
-        return new Vault(dir, List.copyOf(notes), List.copyOf(attachments), problems.list(), problems.dropped());
     }
 
     private static void walk(Path dir, List<Path> markdown, List<Attachment> attachments, ProblemList problems) {
@@ -115,42 +153,37 @@ public final class VaultReader {
         }
     }
 
-    private NoteParser.Result readNote(Path dir, Path file, ProblemList problems, List<Attachment> attachments) {
-        String path = relative(dir, file);
+    /** Reads and parses one note of the vault. */
+    public ReadNote readNote(Path root, String path) {
+        Path file = root.resolve(path);
+        List<Problem> problems = new ArrayList<>();
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.size() > maxNoteBytes) {
                 problems.add(Problem.inFile(path, "note is " + attrs.size() + " bytes, over the limit of " + maxNoteBytes
                         + "; kept as a file but not read"));
-                addAttachment(attachments, new Attachment(path, stamp(attrs)));
-                return null;
+                return new ReadNote(path, null, problems, Optional.of(new Attachment(path, stamp(attrs))));
             }
             byte[] bytes = Files.readAllBytes(file);
             if (looksBinary(bytes)) {
                 problems.add(Problem.inFile(path, "holds binary data, not text; kept as a file but not read as a note"));
-                addAttachment(attachments, new Attachment(path, stamp(attrs)));
-                return null;
+                return new ReadNote(path, null, problems, Optional.of(new Attachment(path, stamp(attrs))));
             }
             String text = decode(path, bytes, problems);
-            return parser.parse(path, text, new FileStamp(bytes.length, attrs.lastModifiedTime().toInstant(),
+            NoteParser.Result result = parser.parse(path, text, new FileStamp(bytes.length, attrs.lastModifiedTime().toInstant(),
                     attrs.creationTime().toInstant()));
+            problems.addAll(result.problems());
+            return new ReadNote(path, result.note(), problems, Optional.empty());
         } catch (NoSuchFileException e) {
             problems.add(Problem.inFile(path, "was deleted while the vault was being read"));
-            return null;
         } catch (IOException e) {
             problems.add(Problem.inFile(path, "cannot be read: " + describe(e)));
-            return null;
         }
-    }
-
-    private static void addAttachment(List<Attachment> attachments, Attachment attachment) {
-        synchronized (attachments) {
-            attachments.add(attachment);
-        }
+        return new ReadNote(path, null, problems, Optional.empty());
     }
 
     /** UTF-8, strictly; on a bad byte the problem names its line and the text is read with U+FFFD in its place. */
-    private static String decode(String path, byte[] bytes, ProblemList problems) {
+    private static String decode(String path, byte[] bytes, List<Problem> problems) {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try {

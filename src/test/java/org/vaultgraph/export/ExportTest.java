@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.vaultgraph.SampleVault;
 import org.vaultgraph.StrictParse;
 import org.vaultgraph.query.QueryCatalog;
+import org.vaultgraph.rdf.VaultMapper;
 import org.vaultgraph.store.VaultLoader;
 import org.w3c.dom.Document;
 
@@ -58,6 +59,26 @@ class ExportTest {
             } else {
                 Graph union = store.getUnionGraph();
                 assertTrue(IsoMatcher.isomorphic(union, parsed.getDefaultGraph()), format + " differs from the union of the store");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ExportFormat.class, names = {"TURTLE", "TRIG", "NTRIPLES", "NQUADS", "JSONLD"})
+    void streamingExportFromTheFilesParsesBackToTheStore(ExportFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        VaultLoader loader = VaultLoader.builder().zone(java.time.ZoneOffset.UTC).build();
+        StreamingExporter.Report report = new StreamingExporter(loader.reader(loaded.mapping()), new VaultMapper(loaded.mapping()))
+                .write(SampleVault.ROOT, format, out);
+        assertEquals(loaded.report().notes(), report.notes());
+        assertEquals(loaded.problems(), report.problems());
+        DatasetGraph parsed = StrictParse.parse(out.toByteArray(), format.lang());
+        DatasetGraph store = loaded.store().dataset();
+        Txn.executeRead(store, () -> {
+            if (format.quads()) {
+                assertTrue(IsoMatcher.isomorphic(namedGraphsOnly(store), parsed), format + " differs from the store");
+            } else {
+                assertTrue(IsoMatcher.isomorphic(store.getUnionGraph(), parsed.getDefaultGraph()), format + " differs from the union of the store");
             }
         });
     }
