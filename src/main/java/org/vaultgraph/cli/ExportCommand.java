@@ -17,7 +17,10 @@ import org.vaultgraph.vault.VaultReader;
 import org.vaultgraph.query.QueryCatalog;
 import org.vaultgraph.query.QueryFile;
 import org.vaultgraph.query.SparqlService;
+import org.vaultgraph.store.SyncedStore;
 import org.vaultgraph.store.VaultLoader;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.vaultgraph.rdf.IriMinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,6 +42,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     VaultOptions options;
+
+    @Mixin
+    StoreOptions storeOptions;
 
     @Option(names = {"-f", "--format"}, defaultValue = "turtle", paramLabel = "FORMAT",
             description = "turtle, trig, ntriples, nquads, jsonld, rdfxml, graphml or gexf (default: ${DEFAULT-VALUE}).")
@@ -65,7 +71,12 @@ final class ExportCommand implements Callable<Integer> {
         try (OutputStream out = output == null
                 ? new WriterOutputStream(spec.commandLine().getOut())
                 : new BufferedOutputStream(Files.newOutputStream(output))) {
-            if (StreamingExporter.streams(chosen)) {
+            if (storeOptions.tdb != null) {
+                try (SyncedStore synced = storeOptions.open(argument.vault, options.loader(err), err, options.quiet)) {
+                    options.reportProblems(synced.firstSync().problems(), 0, err);
+                    write(chosen, synced.store().dataset(), synced.mapper().iris(), synced.mapping().base(), out);
+                }
+            } else if (StreamingExporter.streams(chosen)) {
                 // Straight from the files to the output: memory stays flat however big the vault.
                 VaultLoader loader = options.loader(err);
                 Mapping mapping = loader.mappingFor(argument.vault);
@@ -75,18 +86,22 @@ final class ExportCommand implements Callable<Integer> {
                 if (output != null) err.println("wrote " + report.quads() + " quads of " + report.notes() + " notes to " + output);
             } else {
                 VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
-                if (chosen.isRdf()) {
-                    new GraphExporter(loaded.mapper().iris()).write(loaded.store().dataset(), chosen, out);
-                } else {
-                    NetworkExporter.Queries queries = new NetworkExporter.Queries(graphQuery("graph-nodes.rq"),
-                            graphQuery("graph-edges.rq"), graphQuery("graph-attributes.rq"));
-                    Txn.executeRead(loaded.store().dataset(), () -> new NetworkExporter(SparqlService.local(loaded.store().dataset()),
-                            queries, loaded.mapping().base()).write(chosen, out));
-                }
+                write(chosen, loaded.store().dataset(), loaded.mapper().iris(), loaded.mapping().base(), out);
                 if (output != null) err.println("wrote " + loaded.report().quads() + " quads of " + loaded.report().notes() + " notes to " + output);
             }
         }
         return 0;
+    }
+
+    /** Writes from a store: RDF through the exporter, graph formats through their three queries. */
+    private void write(ExportFormat chosen, DatasetGraph dataset, IriMinter iris, String base, OutputStream out) {
+        if (chosen.isRdf()) {
+            new GraphExporter(iris).write(dataset, chosen, out);
+        } else {
+            NetworkExporter.Queries queries = new NetworkExporter.Queries(graphQuery("graph-nodes.rq"),
+                    graphQuery("graph-edges.rq"), graphQuery("graph-attributes.rq"));
+            Txn.executeRead(dataset, () -> new NetworkExporter(SparqlService.local(dataset), queries, base).write(chosen, out));
+        }
     }
 
     private QueryFile graphQuery(String name) {

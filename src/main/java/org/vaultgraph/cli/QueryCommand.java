@@ -18,6 +18,7 @@ import org.apache.jena.sparql.exec.RowSetOps;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.vaultgraph.query.QueryFile;
 import org.vaultgraph.query.SparqlService;
+import org.vaultgraph.store.SyncedStore;
 import org.vaultgraph.store.VaultLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,9 @@ final class QueryCommand implements Callable<Integer> {
     @Mixin
     VaultOptions options;
 
+    @Mixin
+    StoreOptions storeOptions;
+
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
             description = "A value for a parameter of the query; write <...> for an IRI.")
     Map<String, String> params = new LinkedHashMap<>();
@@ -62,14 +66,28 @@ final class QueryCommand implements Callable<Integer> {
         Lang lang = resultLang(format);
         SparqlService service;
         String base;
+        SyncedStore synced = null;
         if (endpoint != null) {
             base = options.base != null ? options.base : options.loader(spec.commandLine().getErr()).mappingFor(vault).base();
             service = SparqlService.remote(endpoint);
+        } else if (storeOptions.tdb != null) {
+            synced = storeOptions.open(vault, options.loader(spec.commandLine().getErr()), spec.commandLine().getErr(), options.quiet);
+            options.reportProblems(synced.firstSync().problems(), 0, spec.commandLine().getErr());
+            base = synced.mapping().base();
+            service = SparqlService.local(synced.store().dataset());
         } else {
             VaultLoader.LoadedVault loaded = options.load(vault, spec.commandLine().getErr());
             base = loaded.mapping().base();
             service = SparqlService.local(loaded.store().dataset());
         }
+        try {
+            return run(file, base, service, lang);
+        } finally {
+            if (synced != null) synced.close();
+        }
+    }
+
+    private int run(QueryFile file, String base, SparqlService service, Lang lang) {
         Query query = file.bind(base, params);
         OutputStream out = new WriterOutputStream(spec.commandLine().getOut());
         if (query.isSelectType()) {
@@ -81,7 +99,11 @@ final class QueryCommand implements Callable<Integer> {
         } else {
             RDFDataMgr.write(out, service.graph(query), RDFFormat.TURTLE_PRETTY);
         }
-        out.close();
+        try {
+            out.close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return 0;
     }
 

@@ -1,12 +1,19 @@
 package org.vaultgraph.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.render.GardenPublisher;
 import org.vaultgraph.server.LandingPage;
 import org.vaultgraph.server.VaultServer;
+import org.vaultgraph.rdf.Mapping;
+import org.vaultgraph.rdf.VaultMapper;
+import org.vaultgraph.store.SyncedStore;
 import org.vaultgraph.store.VaultLoader;
+import org.vaultgraph.store.VaultStore;
+import org.vaultgraph.store.VaultSync;
+import org.vaultgraph.store.VaultWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph serve}: loads a vault and serves it over SPARQL until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Loads the vault into an in-memory graph and serves it with embedded Apache Jena Fuseki:",
+        description = {"Loads the vault into a graph (in memory, or TDB2 on disk with --tdb) and serves it with embedded Apache Jena Fuseki:",
             "SPARQL at /vault/sparql, Graph Store reads at /vault/get (read-only), a landing page at /,",
             "each tag page at its permalink, and every IRI of the vault (/note/..., /tag/..., /ns for the",
             "ontology) as Turtle, JSON-LD, N-Triples, RDF/XML or HTML by content negotiation. Stop it with Ctrl-C."})
@@ -41,35 +48,83 @@ final class ServeCommand implements Callable<Integer> {
             description = "Stop a query that runs longer than this (default: ${DEFAULT-VALUE}).")
     double queryTimeout;
 
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--watch",
+            description = "Follow the vault folder and apply every change to the served graph within about a second.")
+    boolean watch;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         err.println("loading " + argument.vault.toAbsolutePath().normalize() + " ...");
         err.flush();
-        VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
-        SparqlService sparql = SparqlService.local(loaded.store().dataset());
-        GardenPublisher publisher = new GardenPublisher(sparql, loaded.mapper().iris());
-        LandingPage landing = new LandingPage(loaded.vault().root().getFileName().toString(), loaded.report().notes(),
-                loaded.report().quads(), loaded.mapping().base());
+        long start = System.nanoTime();
+        VaultStore store;
+        Mapping mapping;
+        VaultMapper mapper;
+        VaultSync sync = null;
+        AutoCloseable closeStore;
+        int notes;
+        if (storeOptions.tdb != null || watch) {
+            VaultLoader loader = options.loader(err);
+            SyncedStore synced = storeOptions.tdb != null
+                    ? storeOptions.open(argument.vault, loader, err, options.quiet)
+                    : SyncedStore.inMemory(argument.vault, loader, line -> { });
+            options.reportProblems(synced.firstSync().problems(), 0, err);
+            store = synced.store();
+            mapping = synced.mapping();
+            mapper = synced.mapper();
+            sync = synced.sync();
+            notes = sync.notes();
+            closeStore = synced;
+        } else {
+            VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
+            store = loaded.store();
+            mapping = loaded.mapping();
+            mapper = loaded.mapper();
+            notes = loaded.report().notes();
+            closeStore = store;
+        }
+        SparqlService sparql = SparqlService.local(store.dataset());
+        GardenPublisher publisher = new GardenPublisher(sparql, mapper.iris());
+        VaultSync following = sync;
+        LandingPage landing = new LandingPage(argument.vault.toAbsolutePath().normalize().getFileName().toString(),
+                following == null ? () -> notes : following::notes, mapping.base(), following == null ? null : following::lastChange);
         VaultServer server = VaultServer.builder()
-                .dataset(loaded.store().dataset())
+                .dataset(store.dataset())
                 .publisher(publisher)
-                .iris(loaded.mapper().iris())
+                .iris(mapper.iris())
                 .landing(landing)
                 .host(host)
                 .port(port)
                 .queryTimeoutMillis(Math.round(queryTimeout * 1000))
                 .build()
                 .start();
+        VaultWatcher watcher = watch ? VaultWatcher.start(argument.vault, sync, report -> {
+            err.println(Instant.now() + " graph changed: " + report);
+            options.reportProblems(report.problems(), 0, err);
+            err.flush();
+        }, message -> {
+            err.println(Instant.now() + " " + message);
+            err.flush();
+        }) : null;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (watcher != null) watcher.close();
             server.stop();
-            loaded.store().close();
+            try {
+                closeStore.close();
+            } catch (Exception e) {
+                // Shutting down.
+            }
         }, "vaultgraph-shutdown"));
-        out.println("vaultgraph: " + loaded.report().notes() + " notes, " + loaded.report().quads() + " triples loaded in "
-                + (loaded.readMillis() + loaded.loadMillis()) + " ms");
+        out.println("vaultgraph: " + notes + " notes loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms"
+                + (storeOptions.tdb != null ? " (store " + storeOptions.tdb + ")" : " (in memory)"));
         out.println("serving " + server.url() + (host.equals("127.0.0.1") ? " (this machine only; --host to change)" : ""));
         out.println("SPARQL endpoint " + server.sparqlUrl() + " (read-only)");
+        if (watch) out.println("following " + argument.vault + " for changes");
         out.println("press Ctrl-C to stop");
         out.flush();
         server.join();

@@ -9,6 +9,8 @@ import org.apache.jena.sparql.exec.RowSetMem;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
 import org.apache.jena.system.Txn;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
 
 /**
  * Where queries run: a local dataset, or a SPARQL endpoint over HTTP. Results are read whole.
@@ -34,7 +36,11 @@ public interface SparqlService {
             public RowSetRewindable select(Query query) {
                 return Txn.calculateRead(dataset, () -> {
                     try (QueryExec exec = QueryExec.dataset(dataset).query(query).build()) {
-                        return RowSetMem.create(exec.select());
+                        // A store's rows may look their values up lazily; detached, they outlive the transaction.
+                        RowSet rows = exec.select();
+                        java.util.List<org.apache.jena.sparql.engine.binding.Binding> detached = new java.util.ArrayList<>();
+                        rows.forEachRemaining(row -> detached.add(row.detach()));
+                        return RowSetMem.create(RowSetStream.create(rows.getResultVars(), detached.iterator()));
                     }
                 });
             }

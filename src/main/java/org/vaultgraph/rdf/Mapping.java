@@ -102,6 +102,16 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
         }
     }
 
+    /** A digest of everything this mapping decides: two mappings with the same fingerprint map a vault alike. */
+    public String fingerprint() {
+        StringBuilder out = new StringBuilder(base).append('\n');
+        for (ClassRule rule : classRules) out.append(rule).append('\n');
+        out.append(fileClassField).append('\n').append(fileClassFolder).append('\n').append(iconField).append('\n')
+                .append(statementField).append('\n').append(sourceField).append('\n').append(createdFields).append('\n')
+                .append(modifiedFields).append('\n').append(new java.util.TreeMap<>(properties)).append('\n').append(includeContent);
+        return org.vaultgraph.vault.VaultReader.sha256(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** A copy with another base IRI. */
     public Mapping withBase(String newBase) {
         return new Mapping(checkBase(newBase, "--base", 0), classRules, fileClassField, fileClassFolder, iconField,

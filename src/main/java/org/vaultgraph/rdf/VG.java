@@ -34,6 +34,8 @@ public final class VG {
     public static final Node folder = term("folder");
     public static final Node size = term("size");
     public static final Node content = term("content");
+    public static final Node fileModified = term("fileModified");
+    public static final Node sha256 = term("sha256");
     public static final Node fileClass = term("fileClass");
     public static final Node icon = term("icon");
     public static final Node linksTo = term("linksTo");

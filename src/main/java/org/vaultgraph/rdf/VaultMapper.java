@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.vaultgraph.vault.Attachment;
 import org.vaultgraph.vault.CodeBlock;
 import org.vaultgraph.vault.Field;
+import org.vaultgraph.vault.FileStamp;
 import org.vaultgraph.vault.FieldNames;
 import org.vaultgraph.vault.FieldValue;
 import org.vaultgraph.vault.Link;
@@ -41,6 +42,9 @@ import org.vaultgraph.vault.Vault;
  * The mapper holds no state between calls and may be shared between threads.
  */
 public final class VaultMapper {
+    /** Changes whenever the mapper writes notes differently: a store written by another version is rebuilt. */
+    public static final int OUTPUT_VERSION = 1;
+
     private final Mapping mapping;
     private final IriMinter iris;
 
@@ -96,6 +100,30 @@ public final class VaultMapper {
         }
     }
 
+    /**
+     * Every link text the note's triples depend on: what its links, its fileClass and its source name.
+     * Sync re-maps a note when one of these comes to resolve differently.
+     */
+    public Set<String> linkTargets(Note note) {
+        Set<String> targets = new java.util.TreeSet<>();
+        for (Link link : note.links()) targets.add(link.target());
+        note.field(mapping.sourceField()).ifPresent(field -> targets.addAll(names(field.value())));
+        note.field(mapping.fileClassField()).ifPresent(field -> {
+            for (String name : names(field.value())) {
+                targets.add(name);
+                if (!mapping.fileClassFolder().isEmpty()) targets.add(mapping.fileClassFolder() + "/" + name);
+            }
+        });
+        for (Field field : note.fields()) collectLinkValues(field.value(), targets);
+        return targets;
+    }
+
+    private static void collectLinkValues(FieldValue value, Set<String> into) {
+        if (value instanceof FieldValue.LinkValue link) into.add(link.link().target());
+        else if (value instanceof FieldValue.ListValue list) list.items().forEach(v -> collectLinkValues(v, into));
+        else if (value instanceof FieldValue.ObjectValue object) object.entries().values().forEach(v -> collectLinkValues(v, into));
+    }
+
     /** The IRI of a note's named graph (the note's own IRI). */
     public Node graphOf(Note note) {
         return NodeFactory.createURI(iris.note(note.path()));
@@ -118,6 +146,7 @@ public final class VaultMapper {
         out.add(n, RDFS.label.asNode(), string(note.name()));
         out.add(n, VG.folder, string(note.folder()));
         out.add(n, VG.size, NodeFactory.createLiteralDT(Long.toString(note.file().size()), XSDDatatype.XSDlong));
+        fileFacts(n, note.file(), out);
         out.add(n, VG.created, date(note.created()));
         out.add(n, VG.modified, date(note.modified()));
         if (mapping.includeContent()) out.add(n, VG.content, string(note.text()));
@@ -401,6 +430,7 @@ public final class VaultMapper {
         int slash = attachment.path().lastIndexOf('/');
         out.add(a, VG.folder, string(slash < 0 ? "" : attachment.path().substring(0, slash)));
         out.add(a, VG.size, NodeFactory.createLiteralDT(Long.toString(attachment.file().size()), XSDDatatype.XSDlong));
+        fileFacts(a, attachment.file(), out);
     }
 
     /**
@@ -423,6 +453,21 @@ public final class VaultMapper {
 
     static Node date(FieldValue.DateValue value) {
         return NodeFactory.createLiteralDT(value.lexical(), value.hasTime() ? XSDDatatype.XSDdateTime : XSDDatatype.XSDdate);
+    }
+
+    /** What sync compares with the file system: the file's modification time and the digest of its bytes. */
+    private static void fileFacts(Node subject, FileStamp file, Emitter out) {
+        out.add(subject, VG.fileModified, NodeFactory.createLiteralDT(fileTime(file.modified()), XSDDatatype.XSDdateTime));
+        if (!file.sha256().isEmpty()) out.add(subject, VG.sha256, string(file.sha256()));
+    }
+
+    /**
+     * A file time as sync records it: UTC, to the millisecond, in xsd:dateTime's canonical form (no
+     * trailing zeros in the fraction), which is how TDB2 gives it back.
+     */
+    public static String fileTime(java.time.Instant instant) {
+        String text = instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        return text.contains(".") ? text.replaceFirst("\\.?0*Z$", "Z") : text;
     }
 
     /** Writes the quads of one named graph, each distinct triple once. */

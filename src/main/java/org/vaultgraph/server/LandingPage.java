@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.vaultgraph.query.QueryCatalog;
 import org.vaultgraph.query.QueryException;
 import org.vaultgraph.query.QueryFile;
@@ -16,17 +19,22 @@ import org.vaultgraph.render.Json;
  * The page at {@code /}: a SPARQL editor (YASGUI) with one tab per bundled query, what is served,
  * and the tag pages.
  *
- * @param vaultName name of the vault folder
- * @param notes     how many notes were loaded
- * @param triples   how many quads the store holds
- * @param base      the vault's base IRI, against which the example queries resolve
+ * @param vaultName  name of the vault folder
+ * @param notes      how many notes the graph holds now
+ * @param base       the vault's base IRI, against which the example queries resolve
+ * @param lastChange when the graph last changed, for a server that follows the vault; else null
  */
-public record LandingPage(String vaultName, int notes, long triples, String base) {
+public record LandingPage(String vaultName, IntSupplier notes, String base, Supplier<Instant> lastChange) {
 
     /** The query the editor opens with: the tag table the vault's concept notes show. */
     static final String FIRST_TAB = "tag-table.rq";
 
-    static final LandingPage EMPTY = new LandingPage("", 0, 0, "http://127.0.0.1:3030/");
+    static final LandingPage EMPTY = new LandingPage("", () -> 0, "http://127.0.0.1:3030/", null);
+
+    /** A page for a graph that does not change while served. */
+    public LandingPage(String vaultName, int notes, String base) {
+        this(vaultName, () -> notes, base, null);
+    }
 
     /** @param origin the server's address as the browser reached it, e.g. {@code http://127.0.0.1:3030} */
     String html(String origin, Map<String, String> tagPages) {
@@ -34,8 +42,12 @@ public record LandingPage(String vaultName, int notes, long triples, String base
         out.append("<link rel=\"stylesheet\" href=\"").append(StaticFiles.YASGUI_CSS).append("\">\n")
                 .append("<style>body{max-width:90rem}</style>\n");
         out.append("<h1>vaultgraph</h1>\n<p>Serving the vault <b>").append(Html.text(vaultName)).append("</b>: ")
-                .append(notes).append(" notes, ").append(triples).append(" triples, each note in a named graph of its own; ")
-                .append("the default graph is their union. Read-only.</p>\n");
+                .append(notes.getAsInt()).append(" notes, each in a named graph of its own; ")
+                .append("the default graph is their union. Read-only.");
+        if (lastChange != null) {
+            out.append(" Following the vault's files; the graph last changed at ").append(Html.text(lastChange.get().toString())).append('.');
+        }
+        out.append("</p>\n");
         out.append("<div id=\"yasgui\"></div>\n");
         out.append("<script type=\"application/json\" id=\"vaultgraph-queries\">").append(queriesJson()).append("</script>\n");
         out.append("<script src=\"").append(StaticFiles.YASGUI_JS).append("\"></script>\n");

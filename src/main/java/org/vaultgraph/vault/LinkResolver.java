@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves what a link names to a file of the vault, the way Obsidian does.
@@ -75,6 +76,22 @@ public final class LinkResolver {
             if (best.isPresent()) return best;
         }
         return Optional.empty();
+    }
+
+    /**
+     * The file names (lower case) whose files a link text can resolve to: adding, removing or
+     * renaming a file of another name never changes what the text names.
+     */
+    public static Set<String> fileNamesMatching(String target) {
+        String t = target.strip();
+        if (t.isEmpty()) return Set.of();
+        String last = lastSegment(key(t));
+        return Set.of(last, last + ".md");
+    }
+
+    /** The lower-case file name of a vault path, as {@link #fileNamesMatching} names it. */
+    public static String fileName(String path) {
+        return lastSegment(key(path));
     }
 
     private static String key(String path) {

@@ -16,7 +16,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,10 +75,12 @@ public final class VaultReader {
      *
      * @param root       the vault folder, absolute and normalised
      * @param notePaths  vault paths of the markdown files, sorted
+     * @param noteStamps size and times of each markdown file as listed, by path
      * @param attachments the other files, sorted by path
      * @param problems   files that could not be listed, symbolic links not followed
      */
-    public record VaultFiles(Path root, List<String> notePaths, List<Attachment> attachments, List<Problem> problems) {}
+    public record VaultFiles(Path root, List<String> notePaths, Map<String, FileStamp> noteStamps,
+                             List<Attachment> attachments, List<Problem> problems) {}
 
     /** One note as read: the note (null when it could not be read as a note), what went wrong, and the file it turned out to be instead. */
     public record ReadNote(String path, Note note, List<Problem> problems, java.util.Optional<Attachment> attachment) {}
@@ -84,14 +88,13 @@ public final class VaultReader {
     public VaultFiles list(Path root) {
         Path dir = checkRoot(root);
         ProblemList problems = new ProblemList(maxProblems);
-        List<Path> markdown = new ArrayList<>();
+        Map<String, FileStamp> markdown = new HashMap<>();
         List<Attachment> attachments = new ArrayList<>();
         walk(dir, markdown, attachments, problems);
-        List<String> paths = new ArrayList<>(markdown.size());
-        for (Path file : markdown) paths.add(relative(dir, file));
+        List<String> paths = new ArrayList<>(markdown.keySet());
         paths.sort(null);
         attachments.sort(Comparator.comparing(Attachment::path));
-        return new VaultFiles(dir, List.copyOf(paths), List.copyOf(attachments), problems.list());
+        return new VaultFiles(dir, List.copyOf(paths), Map.copyOf(markdown), List.copyOf(attachments), problems.list());
     }
 
     /** The vault folder, absolute and normalised; a clear error when it is missing or not a folder. */
@@ -121,7 +124,7 @@ public final class VaultReader {
         }
     }
 
-    private static void walk(Path dir, List<Path> markdown, List<Attachment> attachments, ProblemList problems) {
+    private static void walk(Path dir, Map<String, FileStamp> markdown, List<Attachment> attachments, ProblemList problems) {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
@@ -135,7 +138,7 @@ public final class VaultReader {
                     if (attrs.isSymbolicLink()) {
                         problems.add(Problem.inFile(relative(dir, file), "symbolic link not followed; only files inside the vault are read"));
                     } else if (attrs.isRegularFile() && isMarkdown(file)) {
-                        markdown.add(file);
+                        markdown.put(relative(dir, file), stamp(attrs));
                     } else if (attrs.isRegularFile()) {
                         attachments.add(new Attachment(relative(dir, file), stamp(attrs)));
                     }
@@ -171,7 +174,7 @@ public final class VaultReader {
             }
             String text = decode(path, bytes, problems);
             NoteParser.Result result = parser.parse(path, text, new FileStamp(bytes.length, attrs.lastModifiedTime().toInstant(),
-                    attrs.creationTime().toInstant()));
+                    attrs.creationTime().toInstant(), sha256(bytes)));
             problems.addAll(result.problems());
             return new ReadNote(path, result.note(), problems, Optional.empty());
         } catch (NoSuchFileException e) {
@@ -203,6 +206,15 @@ public final class VaultReader {
             for (int i = 0; i < bad; i++) if (text.charAt(i) == '\n') line++;
             problems.add(Problem.at(path, line, 0, "is not valid UTF-8; unreadable bytes are shown as \uFFFD"));
             return text;
+        }
+    }
+
+    /** The SHA-256 of a file's bytes, in lower-case hex: what sync compares to tell an edit from a touch. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -170,4 +170,22 @@ class CliTest {
         assertTrue(planted.err().contains("Insights/No Source.md"), "the text report goes to standard error");
         assertEquals(2, run("validate", "data/vault", "--format", "docx").exit());
     }
+
+    @Test
+    void aStoreOnDiskIsLoadedOnceThenOnlySynced() throws Exception {
+        Path tdb = tmp.resolve("vault.tdb");
+        Run first = run("query", "data/vault", "queries/tag-table.rq", "--tdb", tdb.toString(), "-p", "tag=L5-S1", "--format", "csv");
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.err().contains("28 added"), first.err());
+        Run second = run("query", "data/vault", "queries/tag-table.rq", "--tdb", tdb.toString(), "-p", "tag=L5-S1", "--format", "csv");
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.err().contains("0 added, 0 changed, 0 removed, 0 relinked, 28 unchanged"), second.err());
+        assertEquals(first.out(), second.out());
+
+        // Another base IRI is another mapping: the store is rebuilt, not mixed.
+        Run rebased = run("export", "data/vault", "--tdb", tdb.toString(), "--base", "https://example.org/vault/", "-f", "ntriples");
+        assertEquals(0, rebased.exit(), rebased.err());
+        assertTrue(rebased.err().contains("rebuilding"), rebased.err());
+        assertFalse(rebased.out().contains("http://127.0.0.1:3030/"), "nothing of the old base is left");
+    }
 }

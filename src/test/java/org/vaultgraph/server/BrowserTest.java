@@ -48,7 +48,7 @@ class BrowserTest {
                 .dataset(loaded.store().dataset())
                 .iris(loaded.mapper().iris())
                 .publisher(new GardenPublisher(SampleVault.sparql(loaded), loaded.mapper().iris()))
-                .landing(new LandingPage("vault", loaded.report().notes(), loaded.report().quads(), loaded.mapping().base()))
+                .landing(new LandingPage("vault", loaded.report().notes(), loaded.mapping().base()))
                 .port(0)
                 .build()
                 .start();

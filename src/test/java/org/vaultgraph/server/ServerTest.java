@@ -39,7 +39,7 @@ class ServerTest {
         server = VaultServer.builder()
                 .dataset(loaded.store().dataset())
                 .publisher(new GardenPublisher(sparql, loaded.mapper().iris()))
-                .landing(new LandingPage("vault", loaded.report().notes(), loaded.report().quads(), loaded.mapping().base()))
+                .landing(new LandingPage("vault", loaded.report().notes(), loaded.mapping().base()))
                 .port(0)
                 .build()
                 .start();
