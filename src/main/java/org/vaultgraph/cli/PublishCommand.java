@@ -3,6 +3,7 @@ package org.vaultgraph.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.render.GardenPublisher;
@@ -38,19 +39,32 @@ final class PublishCommand implements Callable<Integer> {
         VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
         GardenPublisher publisher = new GardenPublisher(SparqlService.local(loaded.store().dataset()), loaded.mapper().iris());
         int pages = 0;
+        int written = 0;
         int failed = 0;
-        for (GardenPublisher.Page page : publisher.pages()) {
-            Path file = out.resolve(page.notePath()).normalize();
-            if (!file.startsWith(out.normalize())) throw new UsageException("refusing to write outside " + out + ": " + page.notePath());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, page.markdown());
-            pages++;
-            for (String error : page.errors()) {
-                err.println(error);
-                failed++;
+        List<String> paths = publisher.publishablePaths();
+        // Pages render in parallel, a thousand at a time, and are written in path order.
+        for (int start = 0; start < paths.size(); start += 1000) {
+            List<GardenPublisher.Page> batch = paths.subList(start, Math.min(paths.size(), start + 1000)).parallelStream()
+                    .map(publisher::page).flatMap(java.util.Optional::stream).toList();
+            for (GardenPublisher.Page page : batch) {
+                Path file = out.resolve(page.notePath()).normalize();
+                if (!file.startsWith(out.normalize())) throw new UsageException("refusing to write outside " + out + ": " + page.notePath());
+                // A page that is already as it should be is left alone, so that a site generator sees only real changes.
+                byte[] bytes = page.markdown().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+                    Files.createDirectories(file.getParent());
+                    Files.write(file, bytes);
+                    written++;
+                }
+                pages++;
+                for (String error : page.errors()) {
+                    err.println(error);
+                    failed++;
+                }
             }
         }
-        err.println("published " + pages + " pages to " + out + (failed > 0 ? " (" + failed + " queries failed)" : ""));
+        err.println("published " + pages + " pages to " + out + " (" + written + " written, " + (pages - written) + " already up to date)"
+                + (failed > 0 ? "; " + failed + " queries failed" : ""));
         err.flush();
         return failed > 0 ? 1 : 0;
     }

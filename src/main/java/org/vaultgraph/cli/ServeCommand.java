@@ -89,13 +89,15 @@ final class ServeCommand implements Callable<Integer> {
             closeStore = store;
         }
         SparqlService sparql = SparqlService.local(store.dataset());
-        GardenPublisher publisher = new GardenPublisher(sparql, mapper.iris());
         VaultSync following = sync;
+
         LandingPage landing = new LandingPage(argument.vault.toAbsolutePath().normalize().getFileName().toString(),
                 following == null ? () -> notes : following::notes, mapping.base(), following == null ? null : following::lastChange);
-        VaultServer server = VaultServer.builder()
+        VaultServer.Builder builder = VaultServer.builder();
+        if (following == null) builder.publisher(new GardenPublisher(sparql, mapper.iris()));
+        else builder.publishers(following::lastChange, () -> new GardenPublisher(sparql, mapper.iris()));
+        VaultServer server = builder
                 .dataset(store.dataset())
-                .publisher(publisher)
                 .iris(mapper.iris())
                 .landing(landing)
                 .host(host)

@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -30,8 +33,23 @@ import org.vaultgraph.rdf.VG;
  * }</pre>
  */
 public final class DqlEngine {
+    /** Stands for the current note in a compiled query kept for reuse. */
+    private static final String CURRENT_NOTE = "vgCurrentNote";
+    private static final int PARSED_KEPT = 256;
+
     private final SparqlService sparql;
     private final SparqlCompiler compiler;
+    private final IriMinter iris;
+    /**
+     * Compiled queries already parsed, with the current note as a variable: a note's tag table and the
+     * next note's differ only there, and parsing costs as much as answering.
+     */
+    private final Map<String, Query> parsed = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Query> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    });
 
     public DqlEngine(SparqlService sparql, IriMinter iris, SparqlCompiler.LinkLookup links) {
         this(sparql, iris, links, ZoneId.systemDefault());
@@ -40,6 +58,7 @@ public final class DqlEngine {
     /** @param zone the zone in which dates without one are read, and date(today) is taken */
     public DqlEngine(SparqlService sparql, IriMinter iris, SparqlCompiler.LinkLookup links, ZoneId zone) {
         this.sparql = sparql;
+        this.iris = iris;
         this.compiler = new SparqlCompiler(iris, links, zone);
     }
 
@@ -48,14 +67,25 @@ public final class DqlEngine {
         return compiler.compile(DqlParser.parse(queryText), currentPath).sparql();
     }
 
+    private Query parse(String text, String currentPath) {
+        try {
+            if (currentPath == null) return QueryFactory.create(text);
+            String note = iris.note(currentPath);
+            String template = text.replace("<" + note + ">", "?" + CURRENT_NOTE);
+            Query query = parsed.get(template);
+            if (query == null) {
+                query = QueryFactory.create(template);
+                parsed.put(template, query);
+            }
+            return QueryTransformOps.replaceVars(query, Map.of(Var.alloc(CURRENT_NOTE), NodeFactory.createURI(note)));
+        } catch (org.apache.jena.query.QueryParseException e) {
+            throw new IllegalStateException("the compiled SPARQL does not parse: " + e.getMessage() + "\n" + text, e);
+        }
+    }
+
     public DqlResult run(String queryText, String currentPath) {
         SparqlCompiler.CompiledQuery compiled = compiler.compile(DqlParser.parse(queryText), currentPath);
-        Query query;
-        try {
-            query = QueryFactory.create(compiled.sparql());
-        } catch (org.apache.jena.query.QueryParseException e) {
-            throw new IllegalStateException("the compiled SPARQL does not parse: " + e.getMessage() + "\n" + compiled.sparql(), e);
-        }
+        Query query = parse(compiled.sparql(), currentPath);
         RowSetRewindable solutions = sparql.select(query);
         List<Binding> bindings = new ArrayList<>();
         Set<Node> iris = new LinkedHashSet<>();

@@ -90,8 +90,9 @@ public final class SparqlCompiler {
         if (header.type() == Dql.QueryType.TASK) throw unsupported("TASK queries (vaultgraph does not read tasks yet)");
         if (header.type() == Dql.QueryType.CALENDAR) throw unsupported("CALENDAR queries");
         Pipeline p = new Pipeline(currentPath);
-        p.inner.patterns.add("?row a vg:Note ; vg:path ?path .");
         source(query.source(), p, true);
+        // After the source's patterns: a link or a tag narrows the rows far more than "every note".
+        p.inner.patterns.add("?row a vg:Note ; vg:path ?path .");
         for (Dql.Operation op : query.operations()) p.apply(op);
         return p.finish(header);
     }

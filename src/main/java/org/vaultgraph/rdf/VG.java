@@ -31,6 +31,7 @@ public final class VG {
 
     public static final Node path = term("path");
     public static final Node name = term("name");
+    public static final Node linkKey = term("linkKey");
     public static final Node folder = term("folder");
     public static final Node size = term("size");
     public static final Node content = term("content");

@@ -43,7 +43,7 @@ import org.vaultgraph.vault.Vault;
  */
 public final class VaultMapper {
     /** Changes whenever the mapper writes notes differently: a store written by another version is rebuilt. */
-    public static final int OUTPUT_VERSION = 1;
+    public static final int OUTPUT_VERSION = 2;
 
     private final Mapping mapping;
     private final IriMinter iris;
@@ -144,6 +144,7 @@ public final class VaultMapper {
         out.add(n, VG.path, string(note.path()));
         out.add(n, VG.name, string(note.name()));
         out.add(n, RDFS.label.asNode(), string(note.name()));
+        out.add(n, VG.linkKey, string(linkKey(note.name())));
         out.add(n, VG.folder, string(note.folder()));
         out.add(n, VG.size, NodeFactory.createLiteralDT(Long.toString(note.file().size()), XSDDatatype.XSDlong));
         fileFacts(n, note.file(), out);
@@ -459,6 +460,11 @@ public final class VaultMapper {
     private static void fileFacts(Node subject, FileStamp file, Emitter out) {
         out.add(subject, VG.fileModified, NodeFactory.createLiteralDT(fileTime(file.modified()), XSDDatatype.XSDdateTime));
         if (!file.sha256().isEmpty()) out.add(subject, VG.sha256, string(file.sha256()));
+    }
+
+    /** A note's name as links match it: in lower case, so a query finds a note by a key lookup, not a scan. */
+    public static String linkKey(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.vaultgraph.dql.DqlException;
 import org.vaultgraph.dql.DqlResult;
 import org.vaultgraph.dql.DqlSyntaxException;
 import org.vaultgraph.dql.GraphLinks;
+import org.vaultgraph.query.QueryTemplate;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.rdf.VG;
@@ -44,6 +45,10 @@ public final class GardenPublisher {
     private final IriMinter iris;
     private final GraphLinks links;
     private final DqlEngine dql;
+
+    private static final QueryTemplate CONTENT = new QueryTemplate("PREFIX vg: <" + VG.NS + ">\nPREFIX dcterms: <" + VG.DCTERMS + ">\n"
+            + "SELECT ?content ?modified WHERE { ?note vg:content ?content ; dcterms:modified ?modified }");
+    private static final QueryTemplate FIELD_VALUES = new QueryTemplate("SELECT ?v WHERE { ?note ?field ?v }");
 
     public GardenPublisher(SparqlService sparql, IriMinter iris) {
         this.sparql = sparql;
@@ -86,8 +91,7 @@ public final class GardenPublisher {
 
     public Optional<Page> page(String notePath) {
         Node note = NodeFactory.createURI(iris.note(notePath));
-        RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nPREFIX dcterms: <" + VG.DCTERMS + ">\n"
-                + "SELECT ?content ?modified WHERE { " + NodeFmtLib.strNT(note) + " vg:content ?content ; dcterms:modified ?modified }"));
+        RowSetRewindable rows = sparql.select(CONTENT.with("note", note));
         if (!rows.hasNext()) return Optional.empty();
         var row = rows.next();
         String content = row.get("content").getLiteralLexicalForm();
@@ -157,8 +161,7 @@ public final class GardenPublisher {
     }
 
     private List<String> fieldValues(Node note, String canonicalKey) {
-        RowSetRewindable rows = sparql.select(QueryFactory.create("SELECT ?v WHERE { " + NodeFmtLib.strNT(note) + " "
-                + NodeFmtLib.strNT(NodeFactory.createURI(iris.field(canonicalKey))) + " ?v }"));
+        RowSetRewindable rows = sparql.select(FIELD_VALUES.with(Map.of("note", note, "field", NodeFactory.createURI(iris.field(canonicalKey)))));
         List<String> values = new ArrayList<>();
         rows.forEachRemaining(row -> {
             Node v = row.get("v");

@@ -9,6 +9,7 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.vaultgraph.dql.GraphLinks;
+import org.vaultgraph.query.QueryTemplate;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.VG;
 
@@ -19,6 +20,9 @@ import org.vaultgraph.rdf.VG;
  * <pre>{@code new ObsidianHtml(new GraphLinkTargets(sparql, links, "Research/Tags/L4-L5.md"))}</pre>
  */
 public final class GraphLinkTargets implements ObsidianHtml.LinkTargets {
+    private static final QueryTemplate FILE_CLASS = new QueryTemplate("PREFIX vg: <" + VG.NS + ">\n"
+            + "SELECT ?name ?icon WHERE { ?note vg:fileClass ?class . ?class vg:name ?name . OPTIONAL { ?class vg:icon ?icon } } LIMIT 1");
+
     private final SparqlService sparql;
     private final GraphLinks links;
     private final String sourcePath;
@@ -37,10 +41,7 @@ public final class GraphLinkTargets implements ObsidianHtml.LinkTargets {
     }
 
     private ObsidianHtml.LinkTarget describe(String iri) {
-        Query query = QueryFactory.create("PREFIX vg: <" + VG.NS + ">\n"
-                + "SELECT ?name ?icon WHERE { " + NodeFmtLib.strNT(NodeFactory.createURI(iri))
-                + " vg:fileClass ?class . ?class vg:name ?name . OPTIONAL { ?class vg:icon ?icon } } LIMIT 1");
-        RowSetRewindable rows = sparql.select(query);
+        RowSetRewindable rows = sparql.select(FILE_CLASS.with("note", NodeFactory.createURI(iri)));
         if (!rows.hasNext()) return ObsidianHtml.LinkTarget.PLAIN;
         var row = rows.next();
         return new ObsidianHtml.LinkTarget(row.get("name").getLiteralLexicalForm(),

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.system.PrefixMap;
 import org.vaultgraph.export.GraphExporter;
@@ -40,15 +41,29 @@ final class LinkedDataFilter implements Filter {
     private final PrefixMap prefixes;
     private final JsonLdWriter jsonLd;
     private final ResourcePage pages;
-    private final Map<String, String> tagPagesByIri = new HashMap<>();
+    private final Supplier<GardenPublisher> publishers;
+    private GardenPublisher publisher;
+    private Map<String, String> tagPagesByIri = Map.of();
 
-    LinkedDataFilter(Descriptions descriptions, IriMinter iris, GardenPublisher publisher) {
+    LinkedDataFilter(Descriptions descriptions, IriMinter iris, Supplier<GardenPublisher> publishers) {
         this.iris = iris;
         this.descriptions = descriptions;
         this.prefixes = GraphExporter.prefixes(iris);
         this.jsonLd = new JsonLdWriter(iris);
         this.pages = new ResourcePage(prefixes, iris.base());
-        if (publisher != null) publisher.permalinks().forEach((permalink, notePath) -> tagPagesByIri.put(iris.note(notePath), permalink));
+        this.publishers = publishers;
+    }
+
+    /** The tag page of each note that has one, by the note's IRI; computed once per publisher. */
+    private synchronized Map<String, String> tagPages() {
+        GardenPublisher current = publishers == null ? null : publishers.get();
+        if (current != null && current != publisher) {
+            Map<String, String> byIri = new HashMap<>();
+            current.permalinks().forEach((permalink, notePath) -> byIri.put(iris.note(notePath), permalink));
+            tagPagesByIri = byIri;
+            publisher = current;
+        }
+        return tagPagesByIri;
     }
 
     @Override
@@ -81,7 +96,7 @@ final class LinkedDataFilter implements Filter {
             if (mediaType == null) return;
             if (mediaType.equals(RdfResponse.HTML)) {
                 Graph neighbours = descriptions.neighbours(description.get());
-                sendHtml(response, pages.html(candidate.iri(), description.get(), neighbours, tagPagesByIri.get(candidate.iri())));
+                sendHtml(response, pages.html(candidate.iri(), description.get(), neighbours, tagPages().get(candidate.iri())));
             } else {
                 RdfResponse.write(response, mediaType, description.get(), prefixes, jsonLd);
             }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.vaultgraph.render.Cells;
 import org.vaultgraph.render.GardenPublisher;
 
@@ -20,15 +21,26 @@ import org.vaultgraph.render.GardenPublisher;
  * every other request goes on.
  */
 final class PagesFilter implements Filter {
-    private final GardenPublisher publisher;
+    private final Supplier<GardenPublisher> publishers;
     private final LandingPage landing;
-    private final Map<String, String> permalinks;
+    private GardenPublisher publisher;
+    private Map<String, String> permalinks = Map.of();
     private final StaticFiles staticFiles = new StaticFiles();
 
-    PagesFilter(GardenPublisher publisher, LandingPage landing) {
-        this.publisher = publisher;
+    /** @param publishers the publisher of the graph as it is now (a new one after the graph changed), or null */
+    PagesFilter(Supplier<GardenPublisher> publishers, LandingPage landing) {
+        this.publishers = publishers;
         this.landing = landing;
-        this.permalinks = publisher == null ? Map.of() : publisher.permalinks();
+    }
+
+    /** The permalinks of the current publisher, computed once per publisher. */
+    private synchronized Map<String, String> permalinks() {
+        GardenPublisher current = publishers == null ? null : publishers.get();
+        if (current != null && current != publisher) {
+            permalinks = current.permalinks();
+            publisher = current;
+        }
+        return permalinks;
     }
 
     @Override
@@ -43,7 +55,7 @@ final class PagesFilter implements Filter {
         String path = request.getRequestURI();
         if (path.equals("/")) {
             String url = request.getRequestURL().toString();
-            send(response, landing.html(url.substring(0, url.length() - path.length()), permalinks));
+            send(response, landing.html(url.substring(0, url.length() - path.length()), permalinks()));
             return;
         }
         Optional<StaticFiles.File> file = staticFiles.get(path);
@@ -52,9 +64,10 @@ final class PagesFilter implements Filter {
             RdfResponse.send(response, 200, file.get().contentType(), file.get().bytes());
             return;
         }
-        String notePath = permalinks.get(path.endsWith("/") ? path : path + "/");
+        Map<String, String> links = permalinks();
+        String notePath = links.get(path.endsWith("/") ? path : path + "/");
         if (notePath != null) {
-            Optional<GardenPublisher.Page> page = publisher.page(notePath);
+            Optional<GardenPublisher.Page> page = publishers.get().page(notePath);
             if (page.isPresent()) {
                 send(response, Pages.page(Cells.title(notePath), page.get().markdown()));
                 return;

@@ -1,6 +1,8 @@
 package org.vaultgraph.server;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -33,8 +35,8 @@ public final class VaultServer implements AutoCloseable {
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(b.port)
                 .add(DATASET, b.dataset, false)
-                .addFilter("/*", new LinkedDataFilter(new Descriptions(b.dataset), b.iris, b.publisher))
-                .addFilter("/*", new PagesFilter(b.publisher, b.landing))
+                .addFilter("/*", new LinkedDataFilter(new Descriptions(b.dataset), b.iris, b.publishers))
+                .addFilter("/*", new PagesFilter(b.publishers, b.landing))
                 .enableCors(true);
         this.fuseki = builder.build();
         this.host = b.host;
@@ -84,7 +86,7 @@ public final class VaultServer implements AutoCloseable {
     /** Configures a {@link VaultServer}. */
     public static final class Builder {
         private DatasetGraph dataset;
-        private GardenPublisher publisher;
+        private Supplier<GardenPublisher> publishers;
         private IriMinter iris = new IriMinter("http://127.0.0.1:3030/");
         private LandingPage landing = LandingPage.EMPTY;
         private String host = "127.0.0.1";
@@ -98,7 +100,29 @@ public final class VaultServer implements AutoCloseable {
 
         /** Renders the tag pages served at their permalinks. */
         public Builder publisher(GardenPublisher publisher) {
-            this.publisher = publisher;
+            this.publishers = () -> publisher;
+            return this;
+        }
+
+        /**
+         * For a graph that changes while served: a publisher is made again when {@code graphVersion}
+         * changes, since it holds the vault's link targets.
+         */
+        public Builder publishers(Supplier<Instant> graphVersion, Supplier<GardenPublisher> make) {
+            this.publishers = new Supplier<>() {
+                private Instant madeFor;
+                private GardenPublisher current;
+
+                @Override
+                public synchronized GardenPublisher get() {
+                    Instant version = graphVersion.get();
+                    if (!version.equals(madeFor)) {
+                        current = make.get();
+                        madeFor = version;
+                    }
+                    return current;
+                }
+            };
             return this;
         }
 

@@ -19,7 +19,7 @@ import org.vaultgraph.vault.Problem;
 import org.vaultgraph.vault.Vault;
 
 /**
- * The dataset a vault's graph lives in: TDB2, in memory by default or on disk, each note in a named
+ * The dataset a vault's graph lives in, in memory by default or TDB2 on disk, each note in a named
  * graph and the default graph the union of them all.
  *
  * <pre>{@code
@@ -38,8 +38,9 @@ public final class VaultStore implements AutoCloseable {
         dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
+    /** A store in memory: each note's graph, and their union kept indexed as the default graph. */
     public static VaultStore inMemory() {
-        return new VaultStore(DatabaseMgr.createDatasetGraph());
+        return new VaultStore(new MemoryDataset());
     }
 
     public static VaultStore onDisk(Path directory) {

@@ -138,6 +138,9 @@ class CliTest {
         Run run = run("publish", "data/vault", "--out", tmp.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("published 16 pages"), run.err());
+        assertTrue(run.err().contains("(16 written, 0 already up to date)"), run.err());
+        Run again = run("publish", "data/vault", "--out", tmp.toString());
+        assertTrue(again.err().contains("(0 written, 16 already up to date)"), "only changed pages are rewritten: " + again.err());
         byte[] expected = Files.readAllBytes(Path.of("src/test/resources/golden/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).published.md"));
         assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8), Files.readString(tmp.resolve("Research/Tags/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).md")));
     }

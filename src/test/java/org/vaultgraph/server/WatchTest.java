@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaultgraph.SampleVault;
+import org.vaultgraph.render.GardenPublisher;
 import org.vaultgraph.store.SyncedStore;
 import org.vaultgraph.store.VaultLoader;
 import org.vaultgraph.store.VaultSync;
@@ -57,7 +58,10 @@ class WatchTest {
         }
         synced = SyncedStore.inMemory(vault, VaultLoader.builder().zone(ZoneOffset.UTC).build(), line -> { });
         watcher = VaultWatcher.start(vault, synced.sync(), report -> syncs.incrementAndGet(), errors::add);
-        server = VaultServer.builder().dataset(synced.store().dataset()).iris(synced.mapper().iris()).port(0).build().start();
+        server = VaultServer.builder().dataset(synced.store().dataset()).iris(synced.mapper().iris())
+                .publishers(synced.sync()::lastChange, () -> new GardenPublisher(
+                        org.vaultgraph.query.SparqlService.local(synced.store().dataset()), synced.mapper().iris()))
+                .port(0).build().start();
     }
 
     @AfterEach
@@ -107,10 +111,15 @@ class WatchTest {
     void newFoldersNotesAndDeletionsAreFollowed() throws Exception {
         Path folder = vault.resolve("Research/New Folder");
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve("Discography.md"), "---\ntype: therapy\n---\nA test.\n");
+        Files.writeString(folder.resolve("Discography.md"), "---\ntype: therapy\n---\n# Tagged Content\n```dataview\nLIST FROM [[]]\n```\n");
         waitUntil("ASK { ?n vg:path \"Research/New Folder/Discography.md\" }", "a note in a new folder");
         // The link that named no note now resolves.
         waitUntil("ASK { ?n vg:name \"Intradiscal Injection\" ; vg:linksTo ?d . ?d vg:name \"Discography\" }", "a link that resolves");
+        // Its tag page is served too, with the new note linked.
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(server.url() + "research/new-folder/discography/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode(), "the new note's tag page");
+        assertTrue(page.body().contains("Intradiscal Injection"), page.body());
         Files.delete(vault.resolve("Research/Tags/Quality of Life.md"));
         waitUntil("ASK { FILTER NOT EXISTS { ?n vg:name \"Quality of Life\" } }", "a deleted note");
     }

@@ -1,0 +1,304 @@
+package org.vaultgraph.bench;
+
+import com.vladsch.flexmark.parser.Parser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.vaultgraph.generate.VaultGenerator;
+import org.vaultgraph.query.QueryCatalog;
+import org.vaultgraph.query.SparqlService;
+import org.vaultgraph.rdf.Mapping;
+import org.vaultgraph.rdf.VaultMapper;
+import org.vaultgraph.render.GardenPublisher;
+import org.vaultgraph.server.LandingPage;
+import org.vaultgraph.server.VaultServer;
+import org.vaultgraph.store.SyncedStore;
+import org.vaultgraph.store.VaultLoader;
+import org.vaultgraph.store.VaultStore;
+import org.vaultgraph.store.VaultSync;
+import org.vaultgraph.vault.Vault;
+import org.vaultgraph.vault.VaultReader;
+
+/**
+ * Measures vaultgraph on generated vaults of several sizes, each figure next to the floor the same
+ * run measures for the same work: reading the files only, and parsing them with flexmark only.
+ * Prints a markdown table. Not a test: the figures depend on the machine and are never asserted.
+ *
+ * <pre>{@code new Benchmark(Path.of("/tmp/bench"), 7, out).run(List.of(1_000, 10_000));}</pre>
+ */
+public final class Benchmark {
+    private static final int LATENCY_WARMUP = 200;
+    private static final int LATENCY_REQUESTS = 1000;
+
+    private final Path workDir;
+    private final long seed;
+    private final PrintWriter out;
+
+    public Benchmark(Path workDir, long seed, PrintWriter out) {
+        this.workDir = workDir;
+        this.seed = seed;
+        this.out = out;
+    }
+
+    /** One size's figures, by row name. */
+    private final Map<String, Map<Integer, String>> table = new LinkedHashMap<>();
+
+    public void run(List<Integer> sizes) throws Exception {
+        for (int size : sizes) {
+            out.println("## " + size + " notes");
+            out.flush();
+            measure(size);
+        }
+        out.println();
+        out.print("| measure |");
+        for (int size : sizes) out.print(" " + String.format("%,d", size) + " notes |");
+        out.println();
+        out.print("|---|");
+        for (int ignored : sizes) out.print("---|");
+        out.println();
+        table.forEach((row, values) -> {
+            out.print("| " + row + " |");
+            for (int size : sizes) out.print(" " + values.getOrDefault(size, "") + " |");
+            out.println();
+        });
+        out.flush();
+    }
+
+    private void put(String row, int size, String value) {
+        table.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(size, value);
+        out.println("  " + row + ": " + value);
+        out.flush();
+    }
+
+    private void measure(int size) throws Exception {
+        Path vault = workDir.resolve("vault-" + size + "-seed-" + seed);
+        if (!Files.isDirectory(vault)) new VaultGenerator(size, seed).write(vault);
+        resetPeakHeap();
+        VaultLoader loader = VaultLoader.builder().build();
+        Mapping mapping = loader.mappingFor(vault);
+        VaultReader reader = loader.reader(mapping);
+        VaultReader.VaultFiles files = reader.list(vault);
+
+        // Floors: the same files, read only; then parsed by flexmark only. Each run twice, the second timed (warm).
+        long bytes = 0;
+        double readSeconds = 0;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            bytes = files.notePaths().parallelStream().mapToLong(p -> readBytes(vault.resolve(p)).length).sum();
+            readSeconds = seconds(start);
+        }
+        Parser flexmark = Parser.builder().build();
+        double parseSeconds = 0;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            files.notePaths().parallelStream().forEach(p -> flexmark.parse(new String(readBytes(vault.resolve(p)), StandardCharsets.UTF_8)));
+            parseSeconds = seconds(start);
+        }
+        int notes = files.notePaths().size();
+        double mb = bytes / 1e6;
+        put("files read only (floor)", size, rate(notes, readSeconds) + " notes/s, " + f1(mb / readSeconds) + " MB/s");
+        put("flexmark parse only (floor)", size, rate(notes, parseSeconds) + " notes/s");
+
+        Vault read = null;
+        double oursSeconds = 0;
+        for (int i = 0; i < 2; i++) {
+            long start = System.nanoTime();
+            read = reader.read(vault);
+            oursSeconds = seconds(start);
+        }
+        put("read + parse (vaultgraph)", size, rate(notes, oursSeconds) + " notes/s, " + f1(mb / oursSeconds) + " MB/s; "
+                + ratio(readSeconds, oursSeconds) + " of read floor, " + ratio(parseSeconds, oursSeconds) + " of flexmark");
+
+        VaultMapper mapper = new VaultMapper(mapping);
+        AtomicLong quads = new AtomicLong();
+        double mapSeconds = 0;
+        for (int i = 0; i < 2; i++) {
+            quads.set(0);
+            long start = System.nanoTime();
+            mapper.map(read, new StreamRDFBase() {
+                @Override
+                public void quad(Quad quad) {
+                    quads.incrementAndGet();
+                }
+            });
+            mapSeconds = seconds(start);
+        }
+        put("conversion to RDF", size, rate(quads.get(), mapSeconds) + " triples/s (" + String.format("%,d", quads.get()) + " quads); "
+                + "read+parse+convert " + rate(notes, oursSeconds + mapSeconds) + " notes/s = "
+                + ratio(parseSeconds, oursSeconds + mapSeconds) + " of flexmark");
+
+        long start = System.nanoTime();
+        VaultStore memory = VaultStore.inMemory();
+        memory.load(read, mapper);
+        double memorySeconds = seconds(start);
+        put("load into memory", size, f1(memorySeconds) + " s, " + rate(quads.get(), memorySeconds) + " quads/s");
+        read = null;
+        put("heap holding the graph in memory (after GC)", size, liveHeapMb() + " MB");
+
+        Path tdb = workDir.resolve("tdb-" + size + "-" + System.nanoTime());
+        start = System.nanoTime();
+        try (SyncedStore disk = SyncedStore.onDisk(vault, tdb, loader, line -> { })) {
+            put("load into TDB2 on disk", size, f1(seconds(start)) + " s");
+        }
+        start = System.nanoTime();
+        try (SyncedStore disk = SyncedStore.onDisk(vault, tdb, loader, line -> { })) {
+            put("restart on TDB2, vault unchanged", size, f1(seconds(start)) + " s (" + disk.firstSync().unchanged() + " files unchanged)");
+        }
+        deleteTree(tdb);
+
+        // Serving: the tag table of the most linked therapy, over HTTP.
+        GardenPublisher publisher = new GardenPublisher(SparqlService.local(memory.dataset()), mapper.iris());
+        try (VaultServer server = VaultServer.builder().dataset(memory.dataset()).iris(mapper.iris()).publisher(publisher)
+                .landing(new LandingPage(vault.getFileName().toString(), notes, mapping.base())).port(0).build().start()) {
+            String query = QueryCatalog.named("tag-table.rq").bind(mapping.base(), Map.of("tag", mostLinkedTherapy(vault))).serialize();
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < LATENCY_WARMUP; i++) post(http, server.sparqlUrl(), query);
+            long[] nanos = new long[LATENCY_REQUESTS];
+            int rows = 0;
+            for (int i = 0; i < LATENCY_REQUESTS; i++) {
+                long t = System.nanoTime();
+                String body = post(http, server.sparqlUrl(), query);
+                nanos[i] = System.nanoTime() - t;
+                rows = body.split("\n").length - 1;
+            }
+            Arrays.sort(nanos);
+            put("tag table over HTTP, p50 / p99", size, f2(nanos[LATENCY_REQUESTS / 2] / 1e6) + " / "
+                    + f2(nanos[LATENCY_REQUESTS * 99 / 100] / 1e6) + " ms (" + rows + " rows)");
+
+            Path pages = workDir.resolve("site-" + size + "-" + System.nanoTime());
+            start = System.nanoTime();
+            int published = publish(publisher, pages);
+            put("publish every page", size, f1(seconds(start)) + " s, " + published + " pages");
+        }
+        memory.close();
+
+        // Time to first answer: from nothing to a served tag table.
+        start = System.nanoTime();
+        VaultLoader.LoadedVault loaded = loader.load(vault, VaultStore.inMemory());
+        try (VaultServer server = VaultServer.builder().dataset(loaded.store().dataset()).iris(loaded.mapper().iris()).port(0).build().start()) {
+            post(HttpClient.newHttpClient(), server.sparqlUrl(),
+                    QueryCatalog.named("tag-table.rq").bind(mapping.base(), Map.of("tag", mostLinkedTherapy(vault))).serialize());
+            put("serve: start to first answer, in memory", size, f1(seconds(start)) + " s");
+        }
+        loaded.store().close();
+
+        // Sync after one edit, on a store that follows the vault.
+        try (SyncedStore synced = SyncedStore.inMemory(vault, loader, line -> { })) {
+            Path note = files.notePaths().stream().filter(p -> p.startsWith("Research/Insights/")).findFirst().map(vault::resolve).orElseThrow();
+            String before = Files.readString(note);
+            Files.writeString(note, before + "\nedited by the benchmark\n");
+            Files.setLastModifiedTime(note, FileTime.fromMillis(System.currentTimeMillis() + 1000));
+            start = System.nanoTime();
+            VaultSync.Report report = synced.sync().sync();
+            put("sync after one edit (in memory)", size, f1((System.nanoTime() - start) / 1e6) + " ms (" + report + ")");
+            Files.writeString(note, before);
+        }
+        put("peak heap (sum of the heap pools' peaks)", size, peakHeapMb() + " MB");
+    }
+
+    private static String mostLinkedTherapy(Path vault) throws IOException {
+        // The generator links its first therapies most; pick the first therapy note by name order.
+        try (Stream<Path> tags = Files.list(vault.resolve("Research/Tags"))) {
+            List<Path> therapies = new ArrayList<>();
+            for (Path p : tags.sorted().toList()) if (Files.readString(p).contains("type: therapy")) therapies.add(p);
+            String file = therapies.stream().min(Comparator.comparing(Path::toString)).orElseThrow().getFileName().toString();
+            return file.substring(0, file.length() - 3);
+        }
+    }
+
+    private static int publish(GardenPublisher publisher, Path dir) throws IOException {
+        int count = 0;
+        for (String path : publisher.publishablePaths()) {
+            var page = publisher.page(path);
+            if (page.isEmpty()) continue;
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, page.get().markdown());
+            count++;
+        }
+        deleteTree(dir);
+        return count;
+    }
+
+    private static String post(HttpClient http, String url, String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/sparql-query").header("Accept", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
+        return response.body();
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+    }
+
+    private static long liveHeapMb() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_000_000;
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak / 1_000_000;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static String rate(long count, double seconds) {
+        return String.format("%,d", Math.round(count / seconds));
+    }
+
+    private static String ratio(double floorSeconds, double seconds) {
+        return String.format("%.0f%%", 100 * floorSeconds / seconds);
+    }
+
+    private static String f1(double v) {
+        return String.format("%.1f", v);
+    }
+
+    private static String f2(double v) {
+        return String.format("%.2f", v);
+    }
+}
