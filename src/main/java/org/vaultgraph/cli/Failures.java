@@ -16,11 +16,12 @@ final class Failures {
     static String describe(Throwable e) {
         if (e instanceof VaultException || e instanceof MappingException
                 || e instanceof org.vaultgraph.query.QueryException || e instanceof UsageException
-                || e instanceof org.vaultgraph.dql.DqlException) {
+                || e instanceof org.vaultgraph.dql.DqlException || e instanceof org.vaultgraph.export.GraphStorePush.PushException) {
             return e.getMessage();
         }
         if (e instanceof NoSuchFileException n) return "file not found: " + n.getFile();
-        if (e instanceof UncheckedIOException u) return describe(u.getCause());
+        // Our own wrappers say what was being done; Java's say only what failed.
+        if (e instanceof UncheckedIOException u) return u.getMessage() != null && !u.getMessage().startsWith("java.") ? u.getMessage() : describe(u.getCause());
         if (e instanceof IOException io) return io.getClass().getSimpleName() + ": " + io.getMessage();
         if (e instanceof HttpException h) return "SPARQL endpoint answered " + h.getMessage();
         if (e instanceof QueryException q) return "query failed: " + q.getMessage();

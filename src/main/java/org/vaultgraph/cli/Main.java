@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
+            PushCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'vaultgraph help COMMAND' for the options of one command.",
             "Exit codes: 0 success, 1 failure, 2 wrong usage."})

@@ -5,13 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
+import java.util.Iterator;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.system.Txn;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.rdf.Mapping;
@@ -115,53 +115,53 @@ final class SyncIndex {
         return out.toString();
     }
 
-    /** Reads the index back from a store the mapper wrote (notes and attachments, with their file facts). */
+    /**
+     * Reads the index back from a store the mapper wrote (notes and attachments, with their file
+     * facts), one index scan per property, each quad's graph naming its note.
+     */
     static SyncIndex fromStore(DatasetGraph dataset, Mapping mapping) {
         IriMinter iris = new IriMinter(mapping.base());
-        String query = """
-                PREFIX vg: <https://w3id.org/vaultgraph/ns#>
-                PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-                SELECT ?g ?path ?size ?modified ?sha ?note ?class ?target WHERE {
-                  GRAPH ?g {
-                    ?g vg:path ?path ; vg:size ?size ; vg:fileModified ?modified .
-                    BIND(EXISTS { ?g a vg:Note } AS ?note)
-                    OPTIONAL { ?g vg:sha256 ?sha }
-                    OPTIONAL {
-                      { ?g a ?class }
-                      UNION { ?g vg:hasLink/vg:linkText ?target }
-                      UNION { ?g <SOURCE> ?target FILTER(isLiteral(?target)) }
-                      UNION { ?g <FILECLASS> ?target FILTER(isLiteral(?target)) }
-                    }
-                  }
-                }
-                """.replace("<SOURCE>", "<" + iris.field(mapping.sourceField()) + ">")
-                .replace("<FILECLASS>", "<" + iris.field(mapping.fileClassField()) + ">");
-        Map<String, Builder> builders = new TreeMap<>();
+        Map<Node, Builder> builders = new HashMap<>();
         Txn.executeRead(dataset, () -> {
-            try (QueryExecution qe = QueryExecution.create(query, DatasetFactory.wrap(dataset))) {
-                ResultSet rows = qe.execSelect();
-                while (rows.hasNext()) {
-                    QuerySolution row = rows.next();
-                    String path = row.getLiteral("path").getString();
-                    Builder b = builders.computeIfAbsent(path, p -> new Builder(p, row.getLiteral("note").getBoolean(),
-                            row.getLiteral("size").getLong(), row.getLiteral("modified").getLexicalForm(),
-                            row.contains("sha") ? row.getLiteral("sha").getString() : ""));
-                    if (row.contains("class")) b.classes.add(row.getResource("class").getURI());
-                    if (row.contains("target")) b.targets.add(row.getLiteral("target").getString().strip());
-                }
+            scan(dataset, VG.path, true, (b, q) -> b.path = q.getObject().getLiteralLexicalForm(), builders);
+            scan(dataset, VG.size, true, (b, q) -> b.size = Long.parseLong(q.getObject().getLiteralLexicalForm()), builders);
+            scan(dataset, VG.fileModified, true, (b, q) -> b.modified = q.getObject().getLiteralLexicalForm(), builders);
+            scan(dataset, VG.sha256, true, (b, q) -> b.sha = q.getObject().getLiteralLexicalForm(), builders);
+            scan(dataset, RDF.type.asNode(), true, (b, q) -> {
+                if (q.getObject().isURI()) b.classes.add(q.getObject().getURI());
+            }, builders);
+            scan(dataset, VG.linkText, false, (b, q) -> b.targets.add(q.getObject().getLiteralLexicalForm().strip()), builders);
+            for (String field : List.of(mapping.sourceField(), mapping.fileClassField())) {
+                scan(dataset, NodeFactory.createURI(iris.field(field)), true, (b, q) -> {
+                    if (q.getObject().isLiteral()) b.targets.add(q.getObject().getLiteralLexicalForm().strip());
+                }, builders);
             }
         });
         SyncIndex index = new SyncIndex();
         for (Builder b : builders.values()) {
+            if (b.path == null || b.modified == null) continue;
+            boolean note = b.classes.contains(VG.Note.getURI());
             Set<String> targets = new TreeSet<>(b.targets);
             // A fileClass is looked up in the fileClass folder first, as the mapper does.
             if (!mapping.fileClassFolder().isEmpty()) {
                 for (String t : List.copyOf(b.targets)) targets.add(mapping.fileClassFolder() + "/" + t);
             }
             b.classes.remove(VG.Note.getURI());
-            index.put(new Entry(b.path, b.note, b.size, b.modified, b.sha, Set.copyOf(b.classes), targets, ""));
+            index.put(new Entry(b.path, note, b.size, b.modified, note ? b.sha : "", Set.copyOf(b.classes),
+                    note ? targets : Set.of(), ""));
         }
         return index;
+    }
+
+    /** Every quad with this predicate, handed with the builder of its graph; {@code own} keeps only the graph's own statements. */
+    private static void scan(DatasetGraph dataset, Node predicate, boolean own, java.util.function.BiConsumer<Builder, Quad> into,
+                             Map<Node, Builder> builders) {
+        Iterator<Quad> quads = dataset.find(Node.ANY, Node.ANY, predicate, Node.ANY);
+        while (quads.hasNext()) {
+            Quad q = quads.next();
+            if (q.isDefaultGraph() || (own && !q.getSubject().equals(q.getGraph()))) continue;
+            into.accept(builders.computeIfAbsent(q.getGraph(), g -> new Builder()), q);
+        }
     }
 
     /** Computes every note's signature with the resolver of the vault as the index describes it. */
@@ -175,20 +175,11 @@ final class SyncIndex {
     }
 
     private static final class Builder {
-        final String path;
-        final boolean note;
-        final long size;
-        final String modified;
-        final String sha;
+        String path;
+        long size;
+        String modified;
+        String sha = "";
         final Set<String> classes = new HashSet<>();
         final Set<String> targets = new HashSet<>();
-
-        Builder(String path, boolean note, long size, String modified, String sha) {
-            this.path = path;
-            this.note = note;
-            this.size = size;
-            this.modified = modified;
-            this.sha = sha;
-        }
     }
 }

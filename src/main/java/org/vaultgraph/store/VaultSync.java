@@ -111,8 +111,31 @@ public final class VaultSync {
 
     /** @param progress told how many notes have been written so far, every thousand */
     public Report sync(Consumer<Integer> progress) {
+        return sync(reader.list(root), path -> true, progress);
+    }
+
+    /**
+     * Applies the changes of some paths only (files, or folders and everything under them), as a
+     * watcher reports them: a vault of any size is not listed again for one edit.
+     *
+     * @param changed paths inside the vault folder, absolute or relative to it
+     */
+    public Report sync(java.util.Collection<Path> changed) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        Set<String> relative = new TreeSet<>();
+        for (Path path : changed) {
+            Path p = path.isAbsolute() ? path.normalize() : absoluteRoot.resolve(path).normalize();
+            if (p.equals(absoluteRoot)) return sync();
+            if (p.startsWith(absoluteRoot)) relative.add(absoluteRoot.relativize(p).toString().replace('\\', '/'));
+        }
+        if (relative.isEmpty()) return new Report(0, 0, 0, 0, 0, List.of(), 0);
+        java.util.function.Predicate<String> inScope = path -> relative.stream().anyMatch(r -> path.equals(r) || path.startsWith(r + "/"));
+        return sync(reader.listSome(root, relative), inScope, n -> { });
+    }
+
+    /** One sync over a listing that covers the paths {@code inScope} accepts (every path, for a full listing). */
+    private Report sync(VaultReader.VaultFiles files, java.util.function.Predicate<String> inScope, Consumer<Integer> progress) {
         long start = System.nanoTime();
-        VaultReader.VaultFiles files = reader.list(root);
         List<Problem> problems = new ArrayList<>(files.problems());
 
         // What the file system says now, against what the store recorded.
@@ -147,7 +170,7 @@ public final class VaultSync {
         Set<String> removed = new HashSet<>();
         Set<String> present = new HashSet<>(files.notePaths());
         present.addAll(attachmentsNow.keySet());
-        for (String path : index.entries().keySet()) if (!present.contains(path)) removed.add(path);
+        for (String path : index.entries().keySet()) if (!present.contains(path) && inScope.test(path)) removed.add(path);
 
         // Read what changed: the notes, and the classes and link texts other notes depend on.
         Map<String, Note> readNotes = new HashMap<>();
@@ -230,7 +253,7 @@ public final class VaultSync {
         }
         problems.addAll(mappingProblems);
         lastChange = Instant.now();
-        if (!pendingNames.isEmpty()) problems.addAll(sync(progress).problems());
+        if (!pendingNames.isEmpty()) problems.addAll(sync(pendingNames.stream().map(Path::of).toList()).problems());
         int changedCount = (int) changed.stream().filter(p -> !unchangedContent.contains(p)).count();
         return new Report(added.size(), changedCount, removed.size(), relink.size(),
                 unchanged + unchangedContent.size(), List.copyOf(problems), (System.nanoTime() - start) / 1_000_000);

@@ -13,7 +13,9 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -71,16 +73,18 @@ public final class VaultWatcher implements AutoCloseable {
             while (true) {
                 WatchKey key = service.take();
                 long first = System.currentTimeMillis();
-                boolean overflow = handle(key);
+                Set<Path> changed = new HashSet<>();
+                boolean overflow = handle(key, changed);
                 // Gather the rest of the burst.
                 while (System.currentTimeMillis() - first < MAX_WAIT_MILLIS) {
                     WatchKey more = service.poll(QUIET_MILLIS, TimeUnit.MILLISECONDS);
                     if (more == null) break;
-                    overflow |= handle(more);
+                    overflow |= handle(more, changed);
                 }
                 if (overflow) registerAll();
                 try {
-                    VaultSync.Report report = sync.sync();
+                    // Only the paths that changed are looked at, unless events were lost.
+                    VaultSync.Report report = overflow ? sync.sync() : sync.sync(changed);
                     if (report.changedAnything()) onSync.accept(report);
                 } catch (RuntimeException e) {
                     onError.accept("sync failed: " + e.getMessage());
@@ -91,8 +95,8 @@ public final class VaultWatcher implements AutoCloseable {
         }
     }
 
-    /** Takes a key's events; registers new folders; true when events were lost and every folder must be checked. */
-    private boolean handle(WatchKey key) {
+    /** Takes a key's events into {@code changed}; registers new folders; true when events were lost and every folder must be checked. */
+    private boolean handle(WatchKey key, Set<Path> changed) {
         Path folder = folders.get(key);
         boolean overflow = false;
         for (WatchEvent<?> event : key.pollEvents()) {
@@ -100,7 +104,12 @@ public final class VaultWatcher implements AutoCloseable {
                 overflow = true;
                 continue;
             }
-            if (folder != null && event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
+            if (folder == null) {
+                overflow = true;
+                continue;
+            }
+            changed.add(folder.resolve((Path) event.context()));
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
                 Path child = folder.resolve((Path) event.context());
                 if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !isHidden(child)) register(child);
             }

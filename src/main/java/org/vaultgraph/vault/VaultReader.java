@@ -97,6 +97,39 @@ public final class VaultReader {
         return new VaultFiles(dir, List.copyOf(paths), Map.copyOf(markdown), List.copyOf(attachments), problems.list());
     }
 
+    /**
+     * Lists only some paths of the vault (files, or folders and all they hold), as a watcher names
+     * them: what exists of them now. Paths outside the vault or in dot-folders are left out.
+     *
+     * @param relativePaths vault paths, '/'-separated
+     */
+    public VaultFiles listSome(Path root, java.util.Collection<String> relativePaths) {
+        Path dir = checkRoot(root);
+        ProblemList problems = new ProblemList(maxProblems);
+        Map<String, FileStamp> markdown = new HashMap<>();
+        List<Attachment> attachments = new ArrayList<>();
+        for (String relative : new java.util.TreeSet<>(relativePaths)) {
+            if (relative.isEmpty() || java.util.Arrays.stream(relative.split("/")).anyMatch(part -> part.startsWith(".") || part.isEmpty())) continue;
+            Path path = dir.resolve(relative).normalize();
+            if (!path.startsWith(dir)) continue;
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isDirectory()) walk(dir, path, markdown, attachments, problems);
+                else if (attrs.isSymbolicLink()) problems.add(Problem.inFile(relative, "symbolic link not followed; only files inside the vault are read"));
+                else if (attrs.isRegularFile() && isMarkdown(path)) markdown.put(relative, stamp(attrs));
+                else if (attrs.isRegularFile()) attachments.add(new Attachment(relative, stamp(attrs)));
+            } catch (NoSuchFileException gone) {
+                // Deleted: the caller sees it missing.
+            } catch (IOException e) {
+                problems.add(Problem.inFile(relative, "cannot be read: " + describe(e)));
+            }
+        }
+        List<String> paths = new ArrayList<>(markdown.keySet());
+        paths.sort(null);
+        attachments.sort(Comparator.comparing(Attachment::path));
+        return new VaultFiles(dir, List.copyOf(paths), Map.copyOf(markdown), List.copyOf(attachments), problems.list());
+    }
+
     /** The vault folder, absolute and normalised; a clear error when it is missing or not a folder. */
     public static Path checkRoot(Path root) {
         Path dir = root.toAbsolutePath().normalize();
@@ -125,11 +158,16 @@ public final class VaultReader {
     }
 
     private static void walk(Path dir, Map<String, FileStamp> markdown, List<Attachment> attachments, ProblemList problems) {
+        walk(dir, dir, markdown, attachments, problems);
+    }
+
+    /** Walks {@code start}, a folder of the vault at {@code dir}, naming files by their path from {@code dir}. */
+    private static void walk(Path dir, Path start, Map<String, FileStamp> markdown, List<Attachment> attachments, ProblemList problems) {
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    return d.equals(dir) || !isHidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                    return d.equals(start) || !isHidden(d) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
                 }
 
                 @Override

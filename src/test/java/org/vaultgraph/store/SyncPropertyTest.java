@@ -54,7 +54,10 @@ class SyncPropertyTest {
                 if (editor.random.nextInt(3) == 0 || step == STEPS) {
                     // Sometimes as after a restart: the index comes back from what the store holds.
                     if (editor.random.nextInt(4) == 0) sync = VaultSync.open(store, loader.reader(mapping), new VaultMapper(mapping), vault);
-                    sync.sync();
+                    // Half the time as a watcher does: only the paths that changed are looked at.
+                    if (editor.random.nextBoolean()) sync.sync(editor.touched);
+                    else sync.sync();
+                    editor.touched.clear();
                     check(store, vault, seed, step, edit);
                     // A sync with nothing changed changes nothing.
                     if (sync.sync().changedAnything()) fail("seed " + seed + ", step " + step + ": a second sync found changes");
@@ -118,6 +121,7 @@ class SyncPropertyTest {
         final Path root;
         final SplittableRandom random;
         long clock = 1_700_000_000_000L;
+        final Set<Path> touched = new java.util.HashSet<>();
         int created;
 
         Editor(Path root, SplittableRandom random) {
@@ -130,6 +134,7 @@ class SyncPropertyTest {
         }
 
         void stamp(Path file) throws IOException {
+            touched.add(file);
             clock += 1000 + random.nextInt(5000);
             Files.setLastModifiedTime(file, FileTime.fromMillis(clock));
         }
@@ -193,6 +198,7 @@ class SyncPropertyTest {
                     Path note = pick(".md");
                     if (note == null) return "nothing";
                     Files.delete(note);
+                    touched.add(note);
                     return "delete " + root.relativize(note);
                 }
                 case 4: {
@@ -204,6 +210,8 @@ class SyncPropertyTest {
                     if (Files.exists(target)) return "nothing";
                     Files.createDirectories(target.getParent());
                     Files.move(note, target);
+                    touched.add(note);
+                    touched.add(target);
                     return "rename " + root.relativize(note) + " to " + root.relativize(target);
                 }
                 case 5: {
@@ -216,6 +224,7 @@ class SyncPropertyTest {
                     Path figure = root.resolve("Research/Figures/figure-" + random.nextInt(3) + ".png");
                     if (Files.exists(figure)) {
                         Files.delete(figure);
+                        touched.add(figure);
                         return "delete " + root.relativize(figure);
                     }
                     Files.createDirectories(figure.getParent());
