@@ -1,6 +1,7 @@
 package org.vaultgraph.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.vaultgraph.query.SparqlService;
@@ -55,8 +56,27 @@ final class ServeCommand implements Callable<Integer> {
             description = "Follow the vault folder and apply every change to the served graph within about a second.")
     boolean watch;
 
+    @Option(names = "--update",
+            description = "Accept SPARQL Update at /vault/update and Graph Store writes at /vault/data, from the users of "
+                    + "--password-file only (HTTP basic auth). Needs --tdb, so that writes survive a restart.")
+    boolean update;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Users who may write with --update, one 'name: password' per line (Jetty's password file format).")
+    Path passwordFile;
+
+    @Option(names = "--max-rows", defaultValue = "100000", paramLabel = "N",
+            description = "The most rows one query answers; a query asking for more gets this LIMIT (default: ${DEFAULT-VALUE}).")
+    long maxRows;
+
     @Override
     public Integer call() throws Exception {
+        if (update && passwordFile == null) throw new UsageException("--update needs --password-file: writes are only accepted from known users");
+        if (update && storeOptions.tdb == null) {
+            throw new UsageException("--update needs --tdb DIR: a graph in memory would lose every write at the next restart");
+        }
+        if (passwordFile != null && !java.nio.file.Files.isRegularFile(passwordFile)) throw new UsageException("password file not found: " + passwordFile);
+        if (passwordFile != null && !update) throw new UsageException("--password-file is for --update");
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         err.println("loading " + argument.vault.toAbsolutePath().normalize() + " ...");
@@ -93,7 +113,8 @@ final class ServeCommand implements Callable<Integer> {
 
         LandingPage landing = new LandingPage(argument.vault.toAbsolutePath().normalize().getFileName().toString(),
                 following == null ? () -> notes : following::notes, mapping.base(), following == null ? null : following::lastChange);
-        VaultServer.Builder builder = VaultServer.builder();
+        VaultServer.Builder builder = VaultServer.builder().maxRows(maxRows);
+        if (update) builder.updates(passwordFile);
         if (following == null) builder.publisher(new GardenPublisher(sparql, mapper.iris()));
         else builder.publishers(following::lastChange, () -> new GardenPublisher(sparql, mapper.iris()));
         VaultServer server = builder
@@ -125,7 +146,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("vaultgraph: " + notes + " notes loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms"
                 + (storeOptions.tdb != null ? " (store " + storeOptions.tdb + ")" : " (in memory)"));
         out.println("serving " + server.url() + (host.equals("127.0.0.1") ? " (this machine only; --host to change)" : ""));
-        out.println("SPARQL endpoint " + server.sparqlUrl() + " (read-only)");
+        out.println("SPARQL endpoint " + server.sparqlUrl() + (update
+                ? "; updates at " + server.url() + "vault/update and " + server.url() + "vault/data for the users of " + passwordFile
+                : " (read-only; --update to accept writes)"));
         if (watch) out.println("following " + argument.vault + " for changes");
         out.println("press Ctrl-C to stop");
         out.flush();

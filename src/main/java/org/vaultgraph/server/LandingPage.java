@@ -75,7 +75,7 @@ public record LandingPage(String vaultName, IntSupplier notes, String base, Supp
      * browser between visits, and only the editor's local completions are on (the others ask
      * third-party services).
      */
-    private static final String EDITOR_SCRIPT = """
+    static final String EDITOR_SCRIPT = """
             (function () {
               var queries = JSON.parse(document.getElementById("vaultgraph-queries").textContent);
               var endpoint = location.origin + "/vault/sparql";

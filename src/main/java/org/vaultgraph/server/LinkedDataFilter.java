@@ -84,7 +84,7 @@ final class LinkedDataFilter implements Filter {
     private void serveOntology(HttpServletRequest request, HttpServletResponse response, String extension) throws IOException {
         String mediaType = chooseOrRefuse(request, response, extension);
         if (mediaType == null) return;
-        if (mediaType.equals(RdfResponse.HTML)) sendHtml(response, ontology.html());
+        if (mediaType.equals(RdfResponse.HTML)) Pages.send(response, ontology.html());
         else RdfResponse.write(response, mediaType, ontology.graph(), prefixes, jsonLd);
     }
 
@@ -96,7 +96,7 @@ final class LinkedDataFilter implements Filter {
             if (mediaType == null) return;
             if (mediaType.equals(RdfResponse.HTML)) {
                 Graph neighbours = descriptions.neighbours(description.get());
-                sendHtml(response, pages.html(candidate.iri(), description.get(), neighbours, tagPages().get(candidate.iri())));
+                Pages.send(response, pages.html(candidate.iri(), description.get(), neighbours, tagPages().get(candidate.iri())));
             } else {
                 RdfResponse.write(response, mediaType, description.get(), prefixes, jsonLd);
             }

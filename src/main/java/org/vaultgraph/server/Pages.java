@@ -18,6 +18,25 @@ final class Pages {
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().build();
 
+    /**
+     * Sends a page with a Content-Security-Policy that lets it run only the server's own scripts
+     * and the inline scripts given (by their digest): text from notes can never run as script.
+     */
+    static void send(jakarta.servlet.http.HttpServletResponse response, String html, String... inlineScripts) throws java.io.IOException {
+        StringBuilder scripts = new StringBuilder("'self'");
+        for (String script : inlineScripts) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                scripts.append(" 'sha256-").append(java.util.Base64.getEncoder().encodeToString(digest)).append('\'');
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src " + scripts
+                + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+        RdfResponse.send(response, 200, "text/html; charset=utf-8", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The start of a page, up to and including {@code <body>}. */
     static String head(String title) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.text(title) + "</title>" + STYLE

@@ -55,7 +55,7 @@ final class PagesFilter implements Filter {
         String path = request.getRequestURI();
         if (path.equals("/")) {
             String url = request.getRequestURL().toString();
-            send(response, landing.html(url.substring(0, url.length() - path.length()), permalinks()));
+            Pages.send(response, landing.html(url.substring(0, url.length() - path.length()), permalinks()), LandingPage.EDITOR_SCRIPT);
             return;
         }
         Optional<StaticFiles.File> file = staticFiles.get(path);
@@ -69,18 +69,10 @@ final class PagesFilter implements Filter {
         if (notePath != null) {
             Optional<GardenPublisher.Page> page = publishers.get().page(notePath);
             if (page.isPresent()) {
-                send(response, Pages.page(Cells.title(notePath), page.get().markdown()));
+                Pages.send(response, Pages.page(Cells.title(notePath), page.get().markdown()));
                 return;
             }
         }
         chain.doFilter(req, res);
-    }
-
-    private static void send(HttpServletResponse response, String html) throws IOException {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(200);
-        response.setContentType("text/html; charset=utf-8");
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 }

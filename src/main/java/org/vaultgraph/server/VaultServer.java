@@ -1,9 +1,14 @@
 package org.vaultgraph.server;
 
 import java.time.Instant;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.Connector;
@@ -34,10 +39,26 @@ public final class VaultServer implements AutoCloseable {
         b.dataset.getContext().set(ARQ.queryTimeout, Long.toString(b.queryTimeoutMillis));
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(b.port)
-                .add(DATASET, b.dataset, false)
+                // CORS is ours (SecurityFilter): Fuseki's would allow writes from any origin.
+                .enableCors(false)
+                .addFilter("/*", new SecurityFilter())
+                .addFilter("/*", new QueryLimitsFilter(b.maxRequestBytes, b.maxRows))
                 .addFilter("/*", new LinkedDataFilter(new Descriptions(b.dataset), b.iris, b.publishers))
-                .addFilter("/*", new PagesFilter(b.publishers, b.landing))
-                .enableCors(true);
+                .addFilter("/*", new PagesFilter(b.publishers, b.landing));
+        if (b.passwordFile == null) {
+            builder.add(DATASET, b.dataset, false);
+        } else {
+            // Reads for everyone; SPARQL Update and Graph Store writes for the users of the password file.
+            builder.add(DATASET, DataService.newBuilder(b.dataset)
+                            .addEndpoint(Operation.Query, "sparql")
+                            .addEndpoint(Operation.Query, "query")
+                            .addEndpoint(Operation.GSP_R, "get")
+                            .addEndpoint(Operation.Update, "update", Auth.ANY_USER)
+                            .addEndpoint(Operation.GSP_RW, "data", Auth.ANY_USER)
+                            .build())
+                    .passwordFile(b.passwordFile.toString())
+                    .auth(AuthScheme.BASIC);
+        }
         this.fuseki = builder.build();
         this.host = b.host;
         for (Connector connector : fuseki.getJettyServer().getConnectors()) {
@@ -57,6 +78,14 @@ public final class VaultServer implements AutoCloseable {
     /** The port the server listens on (the real one when started on port 0). */
     public int port() {
         return fuseki.getHttpPort();
+    }
+
+    /** The address the server listens on, as its connector has it. */
+    public String boundHost() {
+        for (Connector connector : fuseki.getJettyServer().getConnectors()) {
+            if (connector instanceof ServerConnector server) return server.getHost();
+        }
+        return host;
     }
 
     /** The server's address, e.g. {@code http://127.0.0.1:3030/}. */
@@ -92,6 +121,9 @@ public final class VaultServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 3030;
         private long queryTimeoutMillis = 10_000;
+        private long maxRows = 100_000;
+        private long maxRequestBytes = 16L * 1024 * 1024;
+        private Path passwordFile;
 
         public Builder dataset(DatasetGraph dataset) {
             this.dataset = Objects.requireNonNull(dataset);
@@ -152,6 +184,28 @@ public final class VaultServer implements AutoCloseable {
         /** How long one query may run before it is stopped (HTTP 503). */
         public Builder queryTimeoutMillis(long millis) {
             this.queryTimeoutMillis = millis;
+            return this;
+        }
+
+        /** The most rows a query answers; a query asking for more gets this as its LIMIT. */
+        public Builder maxRows(long maxRows) {
+            this.maxRows = maxRows;
+            return this;
+        }
+
+        /** The largest request body accepted (a query, or a graph written with --update). */
+        public Builder maxRequestBytes(long bytes) {
+            this.maxRequestBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Turns on SPARQL Update ({@code /vault/update}) and Graph Store writes ({@code /vault/data})
+         * for the users of a password file (Jetty's format: {@code name: password} per line), with
+         * HTTP basic authentication; reads stay open to all.
+         */
+        public Builder updates(Path passwordFile) {
+            this.passwordFile = Objects.requireNonNull(passwordFile);
             return this;
         }
 

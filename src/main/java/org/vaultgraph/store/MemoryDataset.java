@@ -1,9 +1,11 @@
 package org.vaultgraph.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.jena.graph.Graph;
@@ -163,8 +165,8 @@ final class MemoryDataset extends DatasetGraphCollection {
     private final class NoteGraph extends GraphBase {
         private final Node name;
         private final String fragments;
-        private final List<Triple> owned = new ArrayList<>();
-        private final List<Triple> shared = new ArrayList<>();
+        private final TripleBag owned = new TripleBag();
+        private final TripleBag shared = new TripleBag();
 
         NoteGraph(Node name) {
             this.name = name;
@@ -183,8 +185,7 @@ final class MemoryDataset extends DatasetGraphCollection {
                 owned.add(t);
                 union.add(t);
             } else {
-                if (shared.contains(t)) return;
-                shared.add(t);
+                if (!shared.add(t)) return;
                 holdShared(t);
             }
             graphs.putIfAbsent(name, this);
@@ -211,6 +212,34 @@ final class MemoryDataset extends DatasetGraphCollection {
         @Override
         protected int graphBaseSize() {
             return owned.size() + shared.size();
+        }
+    }
+
+    /** A set of triples kept as a list while small (most notes) and as a hash set once large, so a huge note stays linear. */
+    private static final class TripleBag implements Iterable<Triple> {
+        private static final int SMALL = 64;
+        private Collection<Triple> items = new ArrayList<>(8);
+
+        boolean add(Triple t) {
+            if (items instanceof ArrayList && items.size() >= SMALL) items = new LinkedHashSet<>(items);
+            return items instanceof ArrayList ? !items.contains(t) && items.add(t) : items.add(t);
+        }
+
+        boolean remove(Triple t) {
+            return items.remove(t);
+        }
+
+        boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        int size() {
+            return items.size();
+        }
+
+        @Override
+        public Iterator<Triple> iterator() {
+            return items.iterator();
         }
     }
 

@@ -1,0 +1,197 @@
+package org.vaultgraph.server;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+
+/**
+ * Bounds what one request may ask of the server: a request body larger than the limit is refused
+ * (413), and a query that could return more rows than the cap gets the cap as its LIMIT (the
+ * answer says so in a {@code Vaultgraph-Row-Cap} header). The time a query may run is bounded by
+ * the dataset's query timeout.
+ */
+final class QueryLimitsFilter implements Filter {
+    static final String ROW_CAP_HEADER = "Vaultgraph-Row-Cap";
+
+    private final long maxBodyBytes;
+    private final long maxRows;
+
+    QueryLimitsFilter(long maxBodyBytes, long maxRows) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.maxRows = maxRows;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            RdfResponse.sendText(response, 413, "Request too large: " + request.getContentLengthLong() + " bytes, the limit is " + maxBodyBytes + "\n");
+            return;
+        }
+        String path = request.getRequestURI();
+        boolean queryEndpoint = path.equals(VaultServer.DATASET + "/sparql") || path.equals(VaultServer.DATASET + "/query");
+        if (!queryEndpoint) {
+            chain.doFilter(new BoundedBody(request, null, maxBodyBytes), res);
+            return;
+        }
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        boolean inBody = request.getMethod().equals("POST") && contentType.startsWith("application/sparql-query");
+        String text;
+        if (inBody) {
+            byte[] body = readBounded(request.getInputStream());
+            if (body == null) {
+                RdfResponse.sendText(response, 413, "Request too large: the limit is " + maxBodyBytes + " bytes\n");
+                return;
+            }
+            text = new String(body, StandardCharsets.UTF_8);
+        } else {
+            text = request.getParameter("query");
+        }
+        String capped = text == null ? null : capped(text);
+        if (capped != null) response.setHeader(ROW_CAP_HEADER, Long.toString(maxRows));
+        String effective = capped != null ? capped : text;
+        chain.doFilter(inBody ? new BoundedBody(request, effective, maxBodyBytes) : new QueryParameter(request, effective), res);
+    }
+
+    /** The query with the row cap as its LIMIT, or null when it needs none (or does not parse: Fuseki will say why). */
+    private String capped(String text) {
+        try {
+            Query query = QueryFactory.create(text, Syntax.syntaxARQ);
+            if (query.isAskType()) return null;
+            if (query.hasLimit() && query.getLimit() <= maxRows) return null;
+            query.setLimit(maxRows);
+            return query.serialize();
+        } catch (QueryParseException e) {
+            return null;
+        }
+    }
+
+    /** The body, or null when it is longer than the limit. */
+    private byte[] readBounded(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+        return bytes.length > maxBodyBytes ? null : bytes;
+    }
+
+    /** A request whose {@code query} parameter is replaced. */
+    private static final class QueryParameter extends HttpServletRequestWrapper {
+        private final String query;
+
+        QueryParameter(HttpServletRequest request, String query) {
+            super(request);
+            this.query = query;
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return name.equals("query") && query != null ? query : super.getParameter(name);
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return name.equals("query") && query != null ? new String[] {query} : super.getParameterValues(name);
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            Map<String, String[]> map = new HashMap<>(super.getParameterMap());
+            if (query != null) map.put("query", new String[] {query});
+            return Collections.unmodifiableMap(map);
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(getParameterMap().keySet());
+        }
+    }
+
+    /** A request whose body is given (a rewritten query), or read through a counter that stops at the limit. */
+    private static final class BoundedBody extends HttpServletRequestWrapper {
+        private final byte[] replaced;
+        private final long limit;
+
+        BoundedBody(HttpServletRequest request, String body, long limit) {
+            super(request);
+            this.replaced = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            InputStream source = replaced != null ? new ByteArrayInputStream(replaced) : super.getInputStream();
+            return new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = source.read();
+                    if (b >= 0 && ++read > limit) throw new IOException("request body over the limit of " + limit + " bytes");
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = source.read(buffer, offset, length);
+                    if (n > 0 && (read += n) > limit) throw new IOException("request body over the limit of " + limit + " bytes");
+                    return n;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    try {
+                        return source.available() == 0;
+                    } catch (IOException e) {
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return replaced != null ? replaced.length : super.getContentLength();
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return replaced != null ? replaced.length : super.getContentLengthLong();
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package org.vaultgraph.vault;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaultgraph.StrictParse;
+import org.vaultgraph.rdf.Mapping;
+import org.vaultgraph.rdf.VaultMapper;
+
+/**
+ * Vaults with the bad input real vaults have. For each: the vault loads, the good note is in the
+ * graph, the bad file is reported once with its path (and line where it has one), the graph is valid
+ * RDF, and nothing outside the vault is read. The small vaults are files under
+ * {@code src/test/resources/bad-vaults}; the large, binary and linked ones are made by the test.
+ * The timeout only guards against a hang.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class BadVaultsTest {
+    private static final Path BAD = Path.of("src/test/resources/bad-vaults");
+
+    /** What reading and mapping a vault gave. */
+    private record Loaded(Vault vault, DatasetGraph graph, List<Problem> problems) {
+        Set<String> notePaths() {
+            Set<String> out = new TreeSet<>();
+            vault.notes().forEach(n -> out.add(n.path()));
+            return out;
+        }
+
+        List<Problem> problemsOf(String path) {
+            return problems.stream().filter(p -> p.path().equals(path)).toList();
+        }
+
+        boolean graphMentions(String text) {
+            var quads = graph.find();
+            while (quads.hasNext()) if (quads.next().toString().contains(text)) return true;
+            return false;
+        }
+    }
+
+    private static Loaded load(Path root) {
+        Vault vault = VaultReader.builder().build().read(root);
+        VaultMapper mapper = new VaultMapper(Mapping.forVault(root));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Problem> problems = new java.util.ArrayList<>(vault.problems());
+        problems.addAll(mapper.map(vault, StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS)));
+        return new Loaded(vault, StrictParse.parse(out.toByteArray(), Lang.NQUADS), problems);
+    }
+
+    private static void assertGoodNoteLoaded(Loaded loaded) {
+        assertTrue(loaded.notePaths().contains("Good.md"), loaded.notePaths().toString());
+        assertTrue(loaded.graphMentions("\"Good.md\""), "the good note is in the graph");
+    }
+
+    private static Problem onlyProblem(Loaded loaded, String path) {
+        List<Problem> problems = loaded.problemsOf(path);
+        assertEquals(1, problems.size(), "one problem for " + path + ": " + loaded.problems());
+        return problems.get(0);
+    }
+
+    @Test
+    void yamlBombsAndDeepNestingAreRefusedWithTheirLine() {
+        Loaded loaded = load(BAD.resolve("yaml"));
+        assertGoodNoteLoaded(loaded);
+        for (String path : List.of("Bomb.md", "Deep.md", "Recursive.md")) {
+            Problem p = onlyProblem(loaded, path);
+            assertTrue(p.line() > 0, p.toString());
+            assertTrue(loaded.notePaths().contains(path), "the note is still read, without its properties: " + path);
+        }
+        assertTrue(loaded.graphMentions("the body still counts"), "the body of a note with a YAML bomb is read");
+    }
+
+    @Test
+    void hugeFrontMatterIsRefusedNotExpanded(@TempDir Path vault) throws IOException {
+        Files.writeString(vault.resolve("Good.md"), "A good note.\n");
+        StringBuilder huge = new StringBuilder("---\n");
+        for (int i = 0; i < 30_000; i++) huge.append("key").append(i).append(": value ").append(i).append('\n');
+        Files.writeString(vault.resolve("Huge.md"), huge.append("---\nbody\n"));
+        Loaded loaded = load(vault);
+        assertGoodNoteLoaded(loaded);
+        Problem p = onlyProblem(loaded, "Huge.md");
+        assertTrue(p.message().contains("front matter"), p.toString());
+    }
+
+    @Test
+    void encodingsLineEndingsAndByteOrderMarks() {
+        Loaded loaded = load(BAD.resolve("encodings"));
+        assertGoodNoteLoaded(loaded);
+        Problem latin1 = onlyProblem(loaded, "Latin1.md");
+        assertEquals(4, latin1.line(), latin1.toString());
+        assertTrue(loaded.problemsOf("Bom.md").isEmpty() && loaded.problemsOf("Crlf.md").isEmpty(), loaded.problems().toString());
+        Note bom = loaded.vault().notes().stream().filter(n -> n.path().equals("Bom.md")).findFirst().orElseThrow();
+        assertTrue(bom.field("type").isPresent(), "front matter after a byte order mark is read");
+        Note crlf = loaded.vault().notes().stream().filter(n -> n.path().equals("Crlf.md")).findFirst().orElseThrow();
+        assertEquals("windows", crlf.field("type").map(f -> ((FieldValue.Text) f.value()).text()).orElse(""));
+        assertEquals(List.of("Good"), crlf.links().stream().map(Link::target).toList());
+        assertEquals(5, crlf.links().get(0).line());
+    }
+
+    @Test
+    void oddFileNamesGiveValidIris() {
+        Loaded loaded = load(BAD.resolve("names"));
+        assertGoodNoteLoaded(loaded);
+        assertEquals(List.of(), loaded.problems());
+        for (String name : List.of("a#b.md", "100%.md", "why?.md", "\"quoted\".md", "it's.md", "smile \uD83D\uDE00.md", "\u05E9\u05DC\u05D5\u05DD.md")) {
+            assertTrue(loaded.notePaths().contains(name), name + " in " + loaded.notePaths());
+        }
+        // Links to them resolve (the graph parsed strictly, so every IRI is valid).
+        assertFalse(loaded.graphMentions("unresolved/"), "every link names an existing note");
+    }
+
+    @Test
+    void binaryFilesNamedMdAreKeptAsFiles(@TempDir Path vault) throws IOException {
+        Files.writeString(vault.resolve("Good.md"), "A good note.\n");
+        Files.write(vault.resolve("Binary.md"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2, 3});
+        Loaded loaded = load(vault);
+        assertGoodNoteLoaded(loaded);
+        assertTrue(onlyProblem(loaded, "Binary.md").message().contains("binary"));
+        assertTrue(loaded.vault().attachments().stream().anyMatch(a -> a.path().equals("Binary.md")));
+    }
+
+    @Test
+    void aFiftyMegabyteNoteAndTenThousandLinks(@TempDir Path vault) throws IOException {
+        Files.writeString(vault.resolve("Good.md"), "A good note.\n");
+        int bigLinks = 0;
+        try (Writer big = Files.newBufferedWriter(vault.resolve("Big.md"), StandardCharsets.UTF_8)) {
+            // Mostly prose, like a pasted transcript, with a link and a tag every thousand paragraphs.
+            String paragraph = "A long paragraph about discs, repeated to make a very large note. ".repeat(10) + "\n\n";
+            long written = 0;
+            for (int i = 0; written < 50L * 1024 * 1024; i++) {
+                String text = i % 1000 == 0 ? "See [[Good]] #big\n\n" + paragraph : paragraph;
+                if (i % 1000 == 0) bigLinks++;
+                big.write(text);
+                written += text.length();
+            }
+        }
+        StringBuilder links = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) links.append("[[Target ").append(i).append("]] ");
+        Files.writeString(vault.resolve("Links.md"), links);
+        Loaded loaded = load(vault);
+        assertGoodNoteLoaded(loaded);
+        assertTrue(loaded.notePaths().containsAll(Set.of("Big.md", "Links.md")));
+        Note linksNote = loaded.vault().notes().stream().filter(n -> n.path().equals("Links.md")).findFirst().orElseThrow();
+        assertEquals(10_000, linksNote.links().size());
+        Note bigNote = loaded.vault().notes().stream().filter(n -> n.path().equals("Big.md")).findFirst().orElseThrow();
+        assertEquals(bigLinks, bigNote.links().size());
+        assertEquals(List.of(), loaded.problems());
+    }
+
+    @Test
+    void symbolicLinksAreNotFollowedInsideOrOutside(@TempDir Path tmp) throws IOException {
+        Path vault = tmp.resolve("vault");
+        Files.createDirectories(vault.resolve("Folder"));
+        Files.writeString(vault.resolve("Good.md"), "A good note.\n");
+        Path outside = tmp.resolve("secret.md");
+        Files.writeString(outside, "outside the vault: do not read\n");
+        Files.createSymbolicLink(vault.resolve("Secret.md"), outside);
+        Files.createSymbolicLink(vault.resolve("Folder/Loop"), vault);
+        Files.createSymbolicLink(vault.resolve("Outside"), tmp);
+        Loaded loaded = load(vault);
+        assertGoodNoteLoaded(loaded);
+        assertFalse(loaded.graphMentions("do not read"), "nothing outside the vault is read");
+        for (String path : List.of("Secret.md", "Folder/Loop", "Outside")) {
+            assertTrue(onlyProblem(loaded, path).message().contains("symbolic link not followed"));
+        }
+    }
+
+    @Test
+    void aNoteDeletedWhileTheVaultIsReadIsReportedOnce(@TempDir Path vault) throws IOException {
+        Files.writeString(vault.resolve("Good.md"), "A good note.\n");
+        Files.writeString(vault.resolve("Gone.md"), "about to go\n");
+        VaultReader reader = VaultReader.builder().build();
+        VaultReader.VaultFiles files = reader.list(vault);
+        Files.delete(vault.resolve("Gone.md"));
+        List<Problem> problems = new java.util.ArrayList<>();
+        List<String> read = new java.util.ArrayList<>();
+        reader.forEachNote(files, 10, note -> {
+            problems.addAll(note.problems());
+            if (note.note() != null) read.add(note.path());
+        });
+        assertEquals(List.of("Good.md"), read);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().contains("deleted while the vault was being read"), problems.toString());
+    }
+
+    @Test
+    void anEmptyVaultAndAMissingOne(@TempDir Path tmp) {
+        Loaded empty = load(tmp);
+        assertEquals(0, empty.vault().notes().size());
+        assertEquals(List.of(), empty.problems());
+        VaultException missing = assertThrows(VaultException.class, () -> VaultReader.builder().build().read(tmp.resolve("nowhere")));
+        assertTrue(missing.getMessage().startsWith("vault folder not found: "), missing.getMessage());
+    }
+}
