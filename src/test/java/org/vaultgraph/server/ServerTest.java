@@ -99,6 +99,21 @@ class ServerTest {
     }
 
     @Test
+    void smallAnswersComeWithTheirLengthAndLargeOnesStreamWhole() throws Exception {
+        HttpResponse<String> small = get("/vault/sparql?query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8), "application/sparql-results+json");
+        assertEquals(Long.toString(small.body().getBytes(StandardCharsets.UTF_8).length), small.headers().firstValue("Content-Length").orElse("none"));
+        String all = URLEncoder.encode("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", StandardCharsets.UTF_8);
+        HttpResponse<String> large = get("/vault/sparql?query=" + all, "application/sparql-results+json");
+        assertTrue(large.body().length() > 64 * 1024, "the test needs an answer over the held size: " + large.body().length());
+        assertTrue(large.headers().firstValue("Content-Length").isEmpty(), "a large answer is streamed");
+        ResultSet rows = ResultSetMgr.read(new ByteArrayInputStream(large.body().getBytes(StandardCharsets.UTF_8)), ResultSetLang.RS_JSON);
+        long count = 0;
+        for (; rows.hasNext(); rows.next()) count++;
+        HttpResponse<String> counted = get("/vault/sparql?query=" + URLEncoder.encode("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", StandardCharsets.UTF_8), "text/csv");
+        assertEquals(counted.body().lines().skip(1).findFirst().orElseThrow().strip(), Long.toString(count));
+    }
+
+    @Test
     void theEndpointIsReadOnly() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.url() + "vault/update"))
                 .header("Content-Type", "application/sparql-update")
