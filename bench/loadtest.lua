@@ -1,7 +1,8 @@
--- Requests for bench/loadtest.sh: tag-table queries, resource lookups and heavy queries (HEAVY_PERCENT,
--- default 5); the rest split 70:25 between tag tables and lookups.
-local function encode(s)
-  return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+-- Requests for bench/loadtest.sh, by share: HEAVY_PERCENT heavy queries (default 5), LOOKUP_PERCENT
+-- resource lookups (default 25), the rest tag-table queries. CONCEPTS_FILE lists the vault paths of
+-- the concept notes to ask for, one per line (default: concepts of data/vault).
+local function encode(s, keep)
+  return (s:gsub("[^%w%-_%.~" .. (keep or "") .. "]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
 local prefix = "PREFIX vg: <https://w3id.org/vaultgraph/ns#> PREFIX dcterms: <http://purl.org/dc/terms/> "
@@ -10,12 +11,26 @@ local tagTable = prefix .. "SELECT ?insight ?name ?statement ?created WHERE { ?c
   .. "OPTIONAL { ?insight vg:statement ?statement } OPTIONAL { ?insight dcterms:created ?created } } ORDER BY DESC(?created)"
 -- A cartesian product, counted so that no row streams before the timeout stops it.
 local heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(?c != ?i) }"
-local concepts = { "Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)", "L4-L5", "L5-S1", "Annulus Fibrosus",
-  "Nucleus Pulposus", "Quality of Life", "Intradiscal Injection", "Intervertebral Disc (IVD)" }
-local resources = { "/note/Research/Tags/L4-L5", "/note/Research/Tags/L5-S1", "/tag/insight", "/ns",
-  "/note/Research/Insights/2025-01-30%2014-48-20" }
 
 local heavyPercent = tonumber(os.getenv("HEAVY_PERCENT") or "5")
+local lookupPercent = tonumber(os.getenv("LOOKUP_PERCENT") or "25")
+local paths = {}
+local file = os.getenv("CONCEPTS_FILE")
+if file and file ~= "" then
+  for line in io.lines(file) do if line ~= "" then table.insert(paths, line) end end
+else
+  for _, name in ipairs({ "Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)", "L4-L5", "L5-S1",
+      "Annulus Fibrosus", "Nucleus Pulposus", "Intervertebral Disc (IVD)" }) do
+    table.insert(paths, "Research/Tags/" .. name .. ".md")
+  end
+end
+local concepts, resources = {}, { "/ns" }
+for _, path in ipairs(paths) do
+  local stem = path:gsub("%.md$", "")
+  table.insert(concepts, (stem:gsub("^.*/", "")))
+  table.insert(resources, "/note/" .. encode(stem, "/"))
+end
+
 local threads = {}
 
 function setup(thread)
@@ -27,15 +42,14 @@ function init(args)
 end
 
 function request()
-  if math.random(100) <= heavyPercent then
+  local r = math.random(100)
+  if r <= heavyPercent then
     return wrk.format("GET", "/vault/sparql?query=" .. encode(heavy), { Accept = "application/sparql-results+json" })
-  end
-  if math.random(95) <= 70 then
-    local q = string.format(tagTable, concepts[math.random(#concepts)])
-    return wrk.format("GET", "/vault/sparql?query=" .. encode(q), { Accept = "application/sparql-results+json" })
-  else
+  elseif r <= heavyPercent + lookupPercent then
     return wrk.format("GET", resources[math.random(#resources)], { Accept = "text/turtle" })
   end
+  local q = string.format(tagTable, concepts[math.random(#concepts)])
+  return wrk.format("GET", "/vault/sparql?query=" .. encode(q), { Accept = "application/sparql-results+json" })
 end
 
 function response(status, headers, body)

@@ -4,6 +4,8 @@
 #
 #   bench/loadtest.sh [VAULT] [SECONDS] [CONNECTIONS]     # defaults: data/vault 60 64
 #   HEAVY_PERCENT=0 bench/loadtest.sh                     # without the heavy queries (default 5%)
+#   HEAVY_PERCENT=0 LOOKUP_PERCENT=0 bench/loadtest.sh    # tag-table queries only
+#   CONCEPTS_FILE=concepts.txt bench/loadtest.sh VAULT    # concept notes of another vault, one path per line
 #
 # Installs wrk from Debian's packages when it is missing. Prints wrk's figures, then the count of
 # answers by status: everything must be 200 but the heavy queries' 503s.

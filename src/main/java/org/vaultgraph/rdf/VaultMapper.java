@@ -20,11 +20,12 @@ import org.apache.jena.vocabulary.RDFS;
 import org.vaultgraph.vault.Attachment;
 import org.vaultgraph.vault.CodeBlock;
 import org.vaultgraph.vault.Field;
-import org.vaultgraph.vault.FileStamp;
 import org.vaultgraph.vault.FieldNames;
 import org.vaultgraph.vault.FieldValue;
+import org.vaultgraph.vault.FileStamp;
 import org.vaultgraph.vault.Link;
 import org.vaultgraph.vault.LinkResolver;
+import org.vaultgraph.vault.NonCharacters;
 import org.vaultgraph.vault.Note;
 import org.vaultgraph.vault.Problem;
 import org.vaultgraph.vault.TagRef;
@@ -449,7 +450,8 @@ public final class VaultMapper {
     }
 
     static Node string(String text) {
-        return NodeFactory.createLiteralString(text);
+        // Notes are cleaned when read; this also covers file names.
+        return NodeFactory.createLiteralString(NonCharacters.replace(text));
     }
 
     static Node date(FieldValue.DateValue value) {

@@ -66,6 +66,13 @@ public final class NoteParser {
     public Result parse(String path, String rawText, FileStamp stamp) {
         String text = normalise(rawText);
         List<Problem> problems = new ArrayList<>();
+        int nonCharacter = NonCharacters.indexIn(text);
+        if (nonCharacter >= 0) {
+            int line = 1 + (int) text.substring(0, nonCharacter).chars().filter(c -> c == '\n').count();
+            problems.add(Problem.at(path, line, 0, String.format("contains the Unicode non-character U+%04X, which is not for interchange;"
+                    + " it is read as \uFFFD", text.codePointAt(nonCharacter))));
+            text = NonCharacters.replace(text);
+        }
         LineIndex lines = new LineIndex(text);
         MaskedText masked = new MaskedText(text);
 

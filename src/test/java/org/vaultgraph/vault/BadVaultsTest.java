@@ -106,6 +106,12 @@ class BadVaultsTest {
         assertGoodNoteLoaded(loaded);
         Problem latin1 = onlyProblem(loaded, "Latin1.md");
         assertEquals(4, latin1.line(), latin1.toString());
+        Problem nonCharacter = onlyProblem(loaded, "NonCharacter.md");
+        assertEquals(4, nonCharacter.line(), nonCharacter.toString());
+        assertTrue(nonCharacter.message().contains("U+FFFE"), nonCharacter.toString());
+        Note odd = loaded.vault().notes().stream().filter(n -> n.path().equals("NonCharacter.md")).findFirst().orElseThrow();
+        assertEquals("odd \uFFFD character", odd.field("remark").map(f -> ((FieldValue.Text) f.value()).text()).orElse(""),
+                "the text is kept, the non-character replaced");
         assertTrue(loaded.problemsOf("Bom.md").isEmpty() && loaded.problemsOf("Crlf.md").isEmpty(), loaded.problems().toString());
         Note bom = loaded.vault().notes().stream().filter(n -> n.path().equals("Bom.md")).findFirst().orElseThrow();
         assertTrue(bom.field("type").isPresent(), "front matter after a byte order mark is read");

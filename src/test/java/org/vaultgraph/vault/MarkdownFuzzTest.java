@@ -6,10 +6,13 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.junit.jupiter.api.Test;
 import org.vaultgraph.StrictParse;
 import org.vaultgraph.rdf.Mapping;
@@ -18,12 +21,14 @@ import org.vaultgraph.rdf.VaultMapper;
 /**
  * Generated markdown, made of the pieces that trip parsers (broken links, fences, front matter,
  * fields, tags, control and right-to-left characters...), fed to the reader and the mapper: the
- * output is always RDF that a strict parser reads back. Seeded; a failure names its seed and input.
+ * output is always RDF that a strict parser reads back, with the note in it. Seeded; a failure names its seed and input.
  * A longer run: {@code -Dfuzz.runs=100000 -Dfuzz.seed=N}.
  */
 class MarkdownFuzzTest {
     private static final int RUNS = Integer.getInteger("fuzz.runs", 2000);
     private static final long SEED = Long.getLong("fuzz.seed", 20261125L);
+
+    private static final Node VG_PATH = NodeFactory.createURI("https://w3id.org/vaultgraph/ns#path");
 
     private static final List<String> PIECES = List.of(
             "[[", "]]", "[[Note]]", "[[Folder/Note#Heading|alias]]", "![[image.png]]", "[[#^block]]", "[[a\\|b]]", "|", "#",
@@ -49,7 +54,10 @@ class MarkdownFuzzTest {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS);
                 mapper.map(vault, writer);
-                StrictParse.parse(out.toByteArray(), Lang.NQUADS);
+                DatasetGraph graph = StrictParse.parse(out.toByteArray(), Lang.NQUADS);
+                if (!graph.find(Node.ANY, Node.ANY, VG_PATH, NodeFactory.createLiteralString(NonCharacters.replace(result.note().path()))).hasNext()) {
+                    fail("the note is missing from the graph");
+                }
             } catch (Throwable e) {
                 fail("seed " + SEED + ", run " + run + ", note " + escape(name) + ":\n" + escape(text) + "\n" + e, e);
             }
@@ -73,7 +81,7 @@ class MarkdownFuzzTest {
 
     private static String fileName(SplittableRandom random) {
         String[] parts = {"Note", "a#b", "50%", "what?", "\"quoted\"", "it's", "\uD83D\uDE00", "\u05E9\u05DC\u05D5\u05DD", "dir/sub",
-            "..", ".", " spaced ", "x\u202ey", "[[x]]", "<t>", "tab\tname"};
+            "..", ".", " spaced ", "x\u202ey", "[[x]]", "<t>", "tab\tname", "non\uFFFEchar", "\uFDD0"};
         return parts[random.nextInt(parts.length)] + random.nextInt(100) + ".md";
     }
 
