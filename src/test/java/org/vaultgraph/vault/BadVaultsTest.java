@@ -208,6 +208,27 @@ class BadVaultsTest {
     }
 
     @Test
+    void aNoteChangedAfterTheListingIsReadAsItIsNow(@TempDir Path vault) throws IOException {
+        Files.writeString(vault.resolve("Good.md"), "A good note.\n");
+        Files.writeString(vault.resolve("Changing.md"), "first draft\n");
+        VaultReader reader = VaultReader.builder().build();
+        VaultReader.VaultFiles files = reader.list(vault);
+        Files.writeString(vault.resolve("Changing.md"), "second draft, longer, with a link to [[Good]]\n");
+        List<Note> read = new java.util.ArrayList<>();
+        List<Problem> problems = new java.util.ArrayList<>();
+        reader.forEachNote(files, 10, note -> {
+            problems.addAll(note.problems());
+            if (note.note() != null) read.add(note.note());
+        });
+        Note changing = read.stream().filter(n -> n.path().equals("Changing.md")).findFirst().orElseThrow();
+        assertEquals(List.of("Good"), changing.links().stream().map(Link::target).toList(), "the bytes on disk now are read");
+        // The stamp describes the bytes read, so a later sync compares against what was mapped.
+        assertEquals(Files.size(vault.resolve("Changing.md")), changing.file().size());
+        assertEquals(VaultReader.sha256(Files.readAllBytes(vault.resolve("Changing.md"))), changing.file().sha256());
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
     void anEmptyVaultAndAMissingOne(@TempDir Path tmp) {
         Loaded empty = load(tmp);
         assertEquals(0, empty.vault().notes().size());
