@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
@@ -45,6 +46,8 @@ public final class GardenPublisher {
     private final IriMinter iris;
     private final GraphLinks links;
     private final DqlEngine dql;
+    // Link targets as the graph said when this publisher was made (GraphLinks is such a snapshot too), shared by its pages.
+    private final Map<String, ObsidianHtml.LinkTarget> linkTargets = new ConcurrentHashMap<>();
 
     private static final QueryTemplate CONTENT = new QueryTemplate("PREFIX vg: <" + VG.NS + ">\nPREFIX dcterms: <" + VG.DCTERMS + ">\n"
             + "SELECT ?content ?modified WHERE { ?note vg:content ?content ; dcterms:modified ?modified }");
@@ -120,7 +123,7 @@ public final class GardenPublisher {
     /** The HTML of one query as it would show in the note at {@code notePath}. */
     public String renderQuery(String queryText, String notePath) {
         DqlResult result = dql.run(queryText, notePath);
-        return new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath))).render(result);
+        return new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath, linkTargets))).render(result);
     }
 
     private String renderBlocks(String notePath, String content, List<String> errors) {

@@ -26,12 +26,18 @@ public final class GraphLinkTargets implements ObsidianHtml.LinkTargets {
     private final SparqlService sparql;
     private final GraphLinks links;
     private final String sourcePath;
-    private final Map<String, ObsidianHtml.LinkTarget> cache = new HashMap<>();
+    private final Map<String, ObsidianHtml.LinkTarget> cache;
 
     public GraphLinkTargets(SparqlService sparql, GraphLinks links, String sourcePath) {
+        this(sparql, links, sourcePath, new HashMap<>());
+    }
+
+    /** With a cache of targets already described, shared by the pages of one snapshot of the graph. */
+    public GraphLinkTargets(SparqlService sparql, GraphLinks links, String sourcePath, Map<String, ObsidianHtml.LinkTarget> cache) {
         this.sparql = sparql;
         this.links = links;
         this.sourcePath = sourcePath;
+        this.cache = cache;
     }
 
     @Override
