@@ -17,7 +17,6 @@ import org.vaultgraph.vault.VaultReader;
 import org.vaultgraph.query.QueryCatalog;
 import org.vaultgraph.query.QueryFile;
 import org.vaultgraph.query.SparqlService;
-import org.vaultgraph.store.SyncedStore;
 import org.vaultgraph.store.VaultLoader;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.vaultgraph.rdf.IriMinter;
@@ -71,12 +70,7 @@ final class ExportCommand implements Callable<Integer> {
         try (OutputStream out = output == null
                 ? new WriterOutputStream(spec.commandLine().getOut())
                 : new BufferedOutputStream(Files.newOutputStream(output))) {
-            if (storeOptions.tdb != null) {
-                try (SyncedStore synced = storeOptions.open(argument.vault, options.loader(err), err, options.quiet)) {
-                    options.reportProblems(synced.firstSync().problems(), 0, err);
-                    write(chosen, synced.store().dataset(), synced.mapper().iris(), synced.mapping().base(), out);
-                }
-            } else if (StreamingExporter.streams(chosen)) {
+            if (storeOptions.tdb == null && StreamingExporter.streams(chosen)) {
                 // Straight from the files to the output: memory stays flat however big the vault.
                 VaultLoader loader = options.loader(err);
                 Mapping mapping = loader.mappingFor(argument.vault);
@@ -85,9 +79,10 @@ final class ExportCommand implements Callable<Integer> {
                 options.reportProblems(report.problems(), 0, err);
                 if (output != null) err.println("wrote " + report.quads() + " quads of " + report.notes() + " notes to " + output);
             } else {
-                VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
-                write(chosen, loaded.store().dataset(), loaded.mapper().iris(), loaded.mapping().base(), out);
-                if (output != null) err.println("wrote " + loaded.report().quads() + " quads of " + loaded.report().notes() + " notes to " + output);
+                try (OpenedGraph graph = storeOptions.open(argument.vault, options, err, false)) {
+                    write(chosen, graph.store().dataset(), graph.mapper().iris(), graph.mapping().base(), out);
+                    if (output != null) err.println("wrote the graph of " + graph.notes() + " notes to " + output);
+                }
             }
         }
         return 0;

@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.vaultgraph.export.GraphStorePush;
-import org.vaultgraph.store.SyncedStore;
-import org.vaultgraph.store.VaultLoader;
 import org.vaultgraph.vault.VaultReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,18 +57,8 @@ final class PushCommand implements Callable<Integer> {
         Path stateFile = state != null ? state : defaultState(root);
         GraphStorePush push = new GraphStorePush(endpoint, user, password, stateFile);
         GraphStorePush.Report report;
-        if (storeOptions.tdb != null) {
-            try (SyncedStore synced = storeOptions.open(argument.vault, options.loader(err), err, options.quiet)) {
-                options.reportProblems(synced.firstSync().problems(), 0, err);
-                report = push.push(synced.store().dataset());
-            }
-        } else {
-            VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
-            try {
-                report = push.push(loaded.store().dataset());
-            } finally {
-                loaded.store().close();
-            }
+        try (OpenedGraph graph = storeOptions.open(argument.vault, options, err, false)) {
+            report = push.push(graph.store().dataset());
         }
         err.println("pushed to " + endpoint + ": " + report);
         err.flush();

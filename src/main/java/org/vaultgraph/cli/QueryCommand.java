@@ -1,6 +1,7 @@
 package org.vaultgraph.cli;
 
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +19,6 @@ import org.apache.jena.sparql.exec.RowSetOps;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.vaultgraph.query.QueryFile;
 import org.vaultgraph.query.SparqlService;
-import org.vaultgraph.store.SyncedStore;
-import org.vaultgraph.store.VaultLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,26 +63,13 @@ final class QueryCommand implements Callable<Integer> {
         Path vault = paths.size() == 2 ? paths.get(0) : Path.of(".");
         QueryFile file = QueryFile.load(paths.get(paths.size() - 1));
         Lang lang = resultLang(format);
-        SparqlService service;
-        String base;
-        SyncedStore synced = null;
+        PrintWriter err = spec.commandLine().getErr();
         if (endpoint != null) {
-            base = options.base != null ? options.base : options.loader(spec.commandLine().getErr()).mappingFor(vault).base();
-            service = SparqlService.remote(endpoint);
-        } else if (storeOptions.tdb != null) {
-            synced = storeOptions.open(vault, options.loader(spec.commandLine().getErr()), spec.commandLine().getErr(), options.quiet);
-            options.reportProblems(synced.firstSync().problems(), 0, spec.commandLine().getErr());
-            base = synced.mapping().base();
-            service = SparqlService.local(synced.store().dataset());
-        } else {
-            VaultLoader.LoadedVault loaded = options.load(vault, spec.commandLine().getErr());
-            base = loaded.mapping().base();
-            service = SparqlService.local(loaded.store().dataset());
+            String base = options.base != null ? options.base : options.loader(err).mappingFor(vault).base();
+            return run(file, base, SparqlService.remote(endpoint), lang);
         }
-        try {
-            return run(file, base, service, lang);
-        } finally {
-            if (synced != null) synced.close();
+        try (OpenedGraph graph = storeOptions.open(vault, options, err, false)) {
+            return run(file, graph.mapping().base(), SparqlService.local(graph.store().dataset()), lang);
         }
     }
 

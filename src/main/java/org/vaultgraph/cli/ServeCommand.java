@@ -10,8 +10,6 @@ import org.vaultgraph.server.LandingPage;
 import org.vaultgraph.server.VaultServer;
 import org.vaultgraph.rdf.Mapping;
 import org.vaultgraph.rdf.VaultMapper;
-import org.vaultgraph.store.SyncedStore;
-import org.vaultgraph.store.VaultLoader;
 import org.vaultgraph.store.VaultStore;
 import org.vaultgraph.store.VaultSync;
 import org.vaultgraph.store.VaultWatcher;
@@ -82,34 +80,13 @@ final class ServeCommand implements Callable<Integer> {
         err.println("loading " + argument.vault.toAbsolutePath().normalize() + " ...");
         err.flush();
         long start = System.nanoTime();
-        VaultStore store;
-        Mapping mapping;
-        VaultMapper mapper;
-        VaultSync sync = null;
-        AutoCloseable closeStore;
-        int notes;
-        if (storeOptions.tdb != null || watch) {
-            VaultLoader loader = options.loader(err);
-            SyncedStore synced = storeOptions.tdb != null
-                    ? storeOptions.open(argument.vault, loader, err, options.quiet)
-                    : SyncedStore.inMemory(argument.vault, loader, line -> { });
-            options.reportProblems(synced.firstSync().problems(), 0, err);
-            store = synced.store();
-            mapping = synced.mapping();
-            mapper = synced.mapper();
-            sync = synced.sync();
-            notes = sync.notes();
-            closeStore = synced;
-        } else {
-            VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
-            store = loaded.store();
-            mapping = loaded.mapping();
-            mapper = loaded.mapper();
-            notes = loaded.report().notes();
-            closeStore = store;
-        }
+        OpenedGraph graph = storeOptions.open(argument.vault, options, err, watch);
+        VaultStore store = graph.store();
+        Mapping mapping = graph.mapping();
+        VaultMapper mapper = graph.mapper();
+        int notes = graph.notes();
         SparqlService sparql = SparqlService.local(store.dataset());
-        VaultSync following = sync;
+        VaultSync following = graph.sync();
 
         LandingPage landing = new LandingPage(argument.vault.toAbsolutePath().normalize().getFileName().toString(),
                 following == null ? () -> notes : following::notes, mapping.base(), following == null ? null : following::lastChange);
@@ -126,7 +103,7 @@ final class ServeCommand implements Callable<Integer> {
                 .queryTimeoutMillis(Math.round(queryTimeout * 1000))
                 .build()
                 .start();
-        VaultWatcher watcher = watch ? VaultWatcher.start(argument.vault, sync, report -> {
+        VaultWatcher watcher = watch ? VaultWatcher.start(argument.vault, following, report -> {
             err.println(Instant.now() + " graph changed: " + report);
             options.reportProblems(report.problems(), 0, err);
             err.flush();
@@ -138,7 +115,7 @@ final class ServeCommand implements Callable<Integer> {
             if (watcher != null) watcher.close();
             server.stop();
             try {
-                closeStore.close();
+                graph.close();
             } catch (Exception e) {
                 // Shutting down.
             }
