@@ -37,6 +37,8 @@ final class QueryLimitsFilter implements Filter {
     static final String ROW_CAP_HEADER = "Vaultgraph-Row-Cap";
 
     private static final int REMEMBERED_QUERIES = 512;
+    // Only short texts are remembered, so the memory held stays small whatever clients send.
+    private static final int REMEMBERED_QUERY_CHARS = 8 * 1024;
     private static final String NO_CAP = "";
     private static final int SMALL_ANSWER_BYTES = 64 * 1024;
 
@@ -92,6 +94,7 @@ final class QueryLimitsFilter implements Filter {
 
     /** The query with the row cap as its LIMIT, or null when it needs none (or does not parse: Fuseki will say why). */
     private String capped(String text) {
+        if (text.length() > REMEMBERED_QUERY_CHARS) return cap(text);
         String known = cappedByText.get(text);
         if (known == null) {
             String computed = cap(text);
