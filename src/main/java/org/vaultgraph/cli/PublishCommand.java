@@ -16,9 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph publish}: writes the Digital Garden page of every note with a dataview block. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"Writes, for every note with a dataview block, the page the Obsidian Digital Garden plugin",
-            "publishes: JSON front matter (permalink, updated), then the note with each block rendered as",
-            "Dataview's HTML table. Pages go to OUT at the note's vault path. Rows come from SPARQL over the graph."})
+        description = {"Writes, for every note with a dataview block and 'dg-publish: true' in its front matter, the page",
+            "the Obsidian Digital Garden plugin publishes: JSON front matter (permalink, updated), then the note with",
+            "each block rendered as Dataview's HTML table. Pages go to OUT at the note's vault path. Rows come from",
+            "SPARQL over the graph. Notes without 'dg-publish: true' are never written; each is named on standard error."})
 final class PublishCommand implements Callable<Integer> {
 
     @Spec
@@ -42,6 +43,8 @@ final class PublishCommand implements Callable<Integer> {
         int written = 0;
         int failed = 0;
         List<String> paths = publisher.publishablePaths();
+        List<String> unpublished = publisher.unpublishedPaths();
+        for (String path : unpublished) err.println(path + ": not published: its front matter does not say 'dg-publish: true'");
         // Pages render in parallel, a thousand at a time, and are written in path order.
         for (int start = 0; start < paths.size(); start += 1000) {
             List<GardenPublisher.Page> batch = paths.subList(start, Math.min(paths.size(), start + 1000)).parallelStream()
@@ -64,6 +67,7 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         err.println("published " + pages + " pages to " + out + " (" + written + " written, " + (pages - written) + " already up to date)"
+                + (unpublished.isEmpty() ? "" : "; " + unpublished.size() + " notes with dataview blocks kept private (no 'dg-publish: true')")
                 + (failed > 0 ? "; " + failed + " queries failed" : ""));
         err.flush();
         return failed > 0 ? 1 : 0;

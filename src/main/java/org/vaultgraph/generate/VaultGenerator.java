@@ -144,7 +144,7 @@ public final class VaultGenerator {
     }
 
     private static String concept(String type, String name, SplittableRandom random) {
-        return "---\ntype: " + type + "\naliases:\n  - " + acronym(name) + "\nupdated: 2025-0" + (1 + random.nextInt(9)) + "-1"
+        return "---\ndg-publish: true\ntype: " + type + "\naliases:\n  - " + acronym(name) + "\nupdated: 2025-0" + (1 + random.nextInt(9)) + "-1"
                 + random.nextInt(10) + "T1" + random.nextInt(10) + ":30:00-05:00\n---\n# Tagged Content\n```dataview\n"
                 + "TABLE WITHOUT ID file.link AS \"Insights\", insight AS \"\"\nFROM [[]] AND \"Research/Insights\"\nSORT created DESC\n```\n";
     }
@@ -156,7 +156,7 @@ public final class VaultGenerator {
     }
 
     private static String source(int i, SplittableRandom random) {
-        return "---\ntitle: \"A synthetic study " + (i + 1) + " of disc treatments\"\nauthor: " + AUTHORS[i % AUTHORS.length] + " "
+        return "---\ndg-publish: true\ntitle: \"A synthetic study " + (i + 1) + " of disc treatments\"\nauthor: " + AUTHORS[i % AUTHORS.length] + " "
                 + (char) ('A' + random.nextInt(26)) + "\njournal: " + JOURNALS[random.nextInt(JOURNALS.length)] + "\nyear: "
                 + (2000 + i % 25) + "\ndoi: 10.5555/vaultgraph-" + (i + 1) + "\n---\n# Insights from this source\n```dataview\n"
                 + "TABLE WITHOUT ID file.link AS \"Insights\", insight AS \"\"\nFROM [[]] AND \"Research/Insights\"\nSORT created DESC\n```\n";

@@ -42,6 +42,9 @@ public final class GardenPublisher {
     private static final Pattern DATAVIEW_BLOCK = Pattern.compile("```\\s*dataview\\s(.+?)```", Pattern.DOTALL);
     private static final Pattern COMMENT = Pattern.compile("%%[\\s\\S]*?%%");
 
+    /** The front matter key the plugin reads: only notes where it is {@code true} are published. */
+    public static final String PUBLISH_KEY = "dg-publish";
+
     private final SparqlService sparql;
     private final IriMinter iris;
     private final GraphLinks links;
@@ -70,25 +73,43 @@ public final class GardenPublisher {
      */
     public record Page(String notePath, String permalink, String markdown, List<String> errors) {}
 
-    /** The vault paths of the notes that have a dataview block, in path order. */
+    /**
+     * The vault paths of the notes to publish, in path order: those with a dataview block whose front
+     * matter says {@code dg-publish: true}, as the plugin requires; no other note ever leaves the vault.
+     */
     public List<String> publishablePaths() {
+        return paths("FILTER EXISTS { ?note <" + iris.field(PUBLISH_KEY) + "> true }");
+    }
+
+    /** The notes with a dataview block that are not marked {@code dg-publish: true}: kept private. */
+    public List<String> unpublishedPaths() {
+        return paths("FILTER NOT EXISTS { ?note <" + iris.field(PUBLISH_KEY) + "> true }");
+    }
+
+    /** Every note with a dataview block, marked for publishing or not: what the local server shows. */
+    public List<String> notesWithQueries() {
+        return paths("");
+    }
+
+    private List<String> paths(String filter) {
         RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\n"
-                + "SELECT DISTINCT ?path WHERE { ?note vg:dataviewQuery ?query ; vg:path ?path } ORDER BY ?path"));
+                + "SELECT DISTINCT ?path WHERE { ?note vg:dataviewQuery ?query ; vg:path ?path " + filter + " } ORDER BY ?path"));
         List<String> paths = new ArrayList<>();
         rows.forEachRemaining(row -> paths.add(row.get("path").getLiteralLexicalForm()));
         return paths;
     }
 
+    /** The pages of the notes marked for publishing. */
     public List<Page> pages() {
         List<Page> pages = new ArrayList<>();
         for (String path : publishablePaths()) page(path).ifPresent(pages::add);
         return pages;
     }
 
-    /** The permalink of every publishable note, to its vault path. */
+    /** The permalink of every note with a dataview block, to its vault path: the local server's tag pages. */
     public Map<String, String> permalinks() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String path : publishablePaths()) out.put(permalinkOf(path, fieldValue(path, "dg-permalink")), path);
+        for (String path : notesWithQueries()) out.put(permalinkOf(path, fieldValue(path, "dg-permalink")), path);
         return out;
     }
 

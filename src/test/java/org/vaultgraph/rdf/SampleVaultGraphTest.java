@@ -149,7 +149,7 @@ class SampleVaultGraphTest {
     void dataviewBlocksAreKeptWithTheirLine() {
         Node query = NodeFactory.createURI(iris.note(SampleVault.MSC) + "#dataview-1");
         assertTrue(has(note(SampleVault.MSC), VG.dataviewQuery, query));
-        assertEquals(Set.of(NodeFactory.createLiteralDT("7", XSDDatatype.XSDinteger)), objects(query, VG.line));
+        assertEquals(Set.of(NodeFactory.createLiteralDT("8", XSDDatatype.XSDinteger)), objects(query, VG.line));
         assertTrue(objects(query, VG.queryText).iterator().next().getLiteralLexicalForm().startsWith("TABLE WITHOUT ID file.link AS \"Insights\""));
     }
 
