@@ -3,9 +3,14 @@ package org.vaultgraph.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.time.ZoneId;
 import org.vaultgraph.dql.DqlEngine;
 import org.vaultgraph.dql.DqlResult;
-import org.vaultgraph.dql.GraphLinks;
+import org.vaultgraph.dql.graph.GraphLinks;
+import org.vaultgraph.dql.graph.GraphPages;
+import org.vaultgraph.dql.value.DvClock;
+import org.vaultgraph.dql.value.QuerySettings;
+import org.vaultgraph.render.Cells;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.render.DataviewRenderer;
 import org.vaultgraph.render.GraphLinkTargets;
@@ -21,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph dql}: runs a Dataview query on the vault's graph. */
 @Command(name = "dql", mixinStandardHelpOptions = true,
-        description = {"Runs a Dataview query (DQL) on the vault's graph, by compiling it to one SPARQL query.",
+        description = {"Runs a Dataview query (DQL) on the vault's graph, as Dataview's own engine runs it.",
             "  vaultgraph dql data/vault 'TABLE type FROM \"Research/Tags\" GROUP BY type'"})
 final class DqlCommand implements Callable<Integer> {
 
@@ -41,7 +46,7 @@ final class DqlCommand implements Callable<Integer> {
             description = "The note the query is written in, as a link names it: what [[]] and 'this' stand for.")
     String from;
 
-    @Option(names = "--sparql", description = "Print the SPARQL the query compiles to before its result.")
+    @Option(names = "--sparql", description = "Print the SPARQL that finds the query's pages before its result.")
     boolean showSparql;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "FORMAT",
@@ -55,16 +60,19 @@ final class DqlCommand implements Callable<Integer> {
         if (!chosen.equals("text") && !chosen.equals("html")) throw new UsageException("unknown format '" + format + "'; expected text or html");
         VaultLoader.LoadedVault loaded = options.load(argument.vault, spec.commandLine().getErr());
         SparqlService sparql = SparqlService.local(loaded.store().dataset());
-        GraphLinks links = GraphLinks.load(sparql, loaded.mapper().iris());
+        ZoneId zone = ZoneId.systemDefault();
+        GraphPages pages = GraphPages.of(sparql, loaded.mapper().iris(), zone);
+        GraphLinks links = pages.files();
         String current = null;
         if (from != null) {
             current = links.resolvePath(from, "").orElseThrow(() -> new UsageException("--from: no note named '" + from + "' in the vault"));
         }
-        DqlEngine engine = new DqlEngine(sparql, loaded.mapper().iris(), links);
-        if (showSparql) out.println(engine.compile(query, current));
+        DqlEngine engine = new DqlEngine(pages, QuerySettings.DEFAULTS, DvClock::system);
+        if (showSparql) out.println(engine.describeSource(query, current));
         DqlResult result = engine.run(query, current);
         if (chosen.equals("html")) {
-            out.println(new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, current == null ? "" : current))).render(result));
+            out.println(new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, current == null ? "" : current)),
+                    new Cells(QuerySettings.DEFAULTS, zone)).render(result));
         } else {
             out.print(TextTable.render(result));
         }

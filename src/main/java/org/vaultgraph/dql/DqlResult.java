@@ -1,16 +1,49 @@
 package org.vaultgraph.dql;
 
 import java.util.List;
+import org.vaultgraph.dql.value.Value;
 
 /**
- * The result of a Dataview query: what it shows and its rows.
+ * What a Dataview query gives, by query type, as Dataview's engine returns it.
  *
- * @param idHeader the name of the id column: "File", or after GROUP BY the group's name
- * @param headers  column names; for LIST, the one expression shown after each item, if any
- * @param rows     each row's id (a page link, or a group's key) and the value of each column
- * @param sparql   the SPARQL the query was compiled to
+ * <pre>{@code if (result instanceof DqlResult.Table t) t.headers(); // ["File", "rating"]}</pre>
  */
-public record DqlResult(Dql.QueryType type, boolean showId, String idHeader, List<String> headers, List<Row> rows, String sparql) {
+public sealed interface DqlResult {
 
-    public record Row(DqlValue id, List<DqlValue> values) {}
+    /**
+     * A TABLE: its headings (the id column's first when shown: "File", or the GROUP BY name) and rows.
+     *
+     * @param idShown whether the first column is the row's id (a page link, or a group's key)
+     */
+    record Table(List<String> headers, List<List<Value>> rows, boolean idShown) implements DqlResult {}
+
+    /** A LIST: one value per row (a link, a value, or with both a {@link Value.ListPair}). */
+    record Listing(List<Value> items) implements DqlResult {}
+
+    /** A TASK query: the tasks, flat or in (nested) groups. */
+    record Tasks(TaskGrouping grouping) implements DqlResult {}
+
+    /** A CALENDAR query: a date and a page link per row. */
+    record Calendar(List<Value> dates, List<Value> links) implements DqlResult {}
+
+    /** Tasks as Dataview groups them: a flat list of tasks, or groups of (nested) groupings. */
+    sealed interface TaskGrouping {
+        int count();
+    }
+
+    record TaskList(List<Value.Obj> tasks) implements TaskGrouping {
+        @Override
+        public int count() {
+            return tasks.size();
+        }
+    }
+
+    record TaskGroups(List<TaskGroup> groups) implements TaskGrouping {
+        @Override
+        public int count() {
+            return groups.stream().mapToInt(g -> g.rows().count()).sum();
+        }
+    }
+
+    record TaskGroup(Value key, TaskGrouping rows) {}
 }

@@ -28,6 +28,10 @@ public final class VG {
     public static final Node DataviewQuery = term("DataviewQuery");
     public static final Node FieldObject = term("FieldObject");
     public static final Node Link = term("Link");
+    public static final Node ListItem = term("ListItem");
+    public static final Node Task = term("Task");
+    /** Stands for a missing value among a list's members. */
+    public static final Node nullValue = term("null");
 
     public static final Node path = term("path");
     public static final Node name = term("name");
@@ -56,6 +60,23 @@ public final class VG {
     public static final Node field = term("field");
     public static final Node fieldName = term("fieldName");
     public static final Node listField = term("listField");
+    public static final Node fieldEntry = term("fieldEntry");
+    public static final Node key = term("key");
+    public static final Node position = term("position");
+    public static final Node value = term("value");
+    public static final Node inFrontMatter = term("inFrontMatter");
+    public static final Node written = term("written");
+    public static final Node bodyTags = term("bodyTags");
+    public static final Node fileCreated = term("fileCreated");
+    public static final Node listItem = term("listItem");
+    public static final Node lineCount = term("lineCount");
+    public static final Node symbol = term("symbol");
+    public static final Node text = term("text");
+    public static final Node status = term("status");
+    public static final Node parentItem = term("parentItem");
+    public static final Node listLine = term("listLine");
+    public static final Node blockId = term("blockId");
+    public static final Node section = term("section");
     public static final Node day = term("day");
     public static final Node statement = term("statement");
     public static final Node about = term("about");
@@ -66,10 +87,17 @@ public final class VG {
 
     public static final String DCTERMS = "http://purl.org/dc/terms/";
     public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    public static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    public static final Node Seq = NodeFactory.createURI(RDF + "Seq");
     public static final Node created = NodeFactory.createURI(DCTERMS + "created");
     public static final Node modified = NodeFactory.createURI(DCTERMS + "modified");
     public static final Node altLabel = NodeFactory.createURI(SKOS + "altLabel");
     public static final Node broader = NodeFactory.createURI(SKOS + "broader");
+
+    /** The membership property of an rdf:Seq for its 1-based position: rdf:_1, rdf:_2... */
+    public static Node member(int position) {
+        return NodeFactory.createURI(RDF + "_" + position);
+    }
 
     private static Node term(String localName) {
         return NodeFactory.createURI(NS + localName);

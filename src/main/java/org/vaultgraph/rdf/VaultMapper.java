@@ -25,6 +25,7 @@ import org.vaultgraph.vault.FieldValue;
 import org.vaultgraph.vault.FileStamp;
 import org.vaultgraph.vault.Link;
 import org.vaultgraph.vault.LinkResolver;
+import org.vaultgraph.vault.ListItem;
 import org.vaultgraph.vault.NonCharacters;
 import org.vaultgraph.vault.Note;
 import org.vaultgraph.vault.Problem;
@@ -44,7 +45,7 @@ import org.vaultgraph.vault.Vault;
  */
 public final class VaultMapper {
     /** Changes whenever the mapper writes notes differently: a store written by another version is rebuilt. */
-    public static final int OUTPUT_VERSION = 2;
+    public static final int OUTPUT_VERSION = 3;
 
     private final Mapping mapping;
     private final IriMinter iris;
@@ -133,7 +134,7 @@ public final class VaultMapper {
     /** Emits the quads of one note, in its own named graph. */
     public void mapNote(Note note, VaultContext context, StreamRDF sink, List<Problem> problems) {
         Node n = graphOf(note);
-        Emitter out = new Emitter(n, sink);
+        QuadEmitter out = new QuadEmitter(n, sink);
         Set<String> classes = context.classesOf(note.path());
 
         out.add(n, RDF.type.asNode(), VG.Note);
@@ -155,16 +156,25 @@ public final class VaultMapper {
         for (String alias : note.aliases()) out.add(n, VG.altLabel, string(alias));
 
         mapTags(note, out);
-        Set<String> linked = mapLinks(note, context, out);
+        List<Node> occurrences = new ArrayList<>();
+        Set<String> linked = mapLinks(note, context, out, occurrences);
         mapExternalLinks(note, out, problems);
-        mapFields(note, context, out);
+        mapFields(note, context, out, new LinkOccurrences(note.links(), occurrences));
         for (ConceptMatches.Match match : ConceptMatches.of(note, problems)) out.add(n, match.property(), match.target());
         mapFileClass(note, context, out, classes);
         if (classes.contains(VG.Insight.getURI())) mapInsight(note, context, out, linked);
         mapDataviewBlocks(note, n, out);
     }
 
-    private void mapTags(Note note, Emitter out) {
+    private void mapTags(Note note, QuadEmitter out) {
+        // The text's tags as written, in order, repeats kept (front matter tags are in its fields).
+        List<TagRef> body = note.tags().stream().filter(t -> !t.frontMatter()).toList();
+        if (!body.isEmpty()) {
+            Node seq = NodeFactory.createURI(out.graph.getURI() + "#body-tags");
+            out.add(out.graph, VG.bodyTags, seq);
+            out.add(seq, RDF.type.asNode(), VG.Seq);
+            for (int i = 0; i < body.size(); i++) out.add(seq, VG.member(i + 1), string("#" + body.get(i).name()));
+        }
         Set<String> seen = new LinkedHashSet<>();
         for (TagRef tag : note.tags()) {
             String name = tag.name().toLowerCase(Locale.ROOT);
@@ -188,8 +198,8 @@ public final class VaultMapper {
         }
     }
 
-    /** Emits vg:linksTo and vg:embeds; returns the paths of the notes the note links to. */
-    private Set<String> mapLinks(Note note, VaultContext context, Emitter out) {
+    /** Emits vg:linksTo and vg:embeds, and each occurrence's IRI to {@code occurrences}; returns the paths of the notes linked to. */
+    private Set<String> mapLinks(Note note, VaultContext context, QuadEmitter out, List<Node> occurrences) {
         Set<String> linkedNotes = new LinkedHashSet<>();
         int index = 0;
         for (Link link : note.links()) {
@@ -197,13 +207,13 @@ public final class VaultMapper {
             out.add(out.graph, VG.linksTo, target.iri());
             if (link.embed()) out.add(out.graph, VG.embeds, target.iri());
             if (target.notePath() != null) linkedNotes.add(target.notePath());
-            mapLinkOccurrence(link, ++index, target.iri(), out);
+            occurrences.add(mapLinkOccurrence(link, ++index, target.iri(), out));
         }
         return linkedNotes;
     }
 
     /** One link as written ({@code <note>#link-3}): what it names, heading or block, alias, line; nothing of it is lost. */
-    private void mapLinkOccurrence(Link link, int index, Node target, Emitter out) {
+    private Node mapLinkOccurrence(Link link, int index, Node target, QuadEmitter out) {
         Node occurrence = NodeFactory.createURI(out.graph.getURI() + "#link-" + index);
         out.add(out.graph, VG.hasLink, occurrence);
         out.add(occurrence, RDF.type.asNode(), VG.Link);
@@ -213,13 +223,15 @@ public final class VaultMapper {
         if (link.display() != null) out.add(occurrence, VG.displayText, string(link.display()));
         if (link.embed()) out.add(occurrence, VG.embed, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
         out.add(occurrence, VG.line, NodeFactory.createLiteralDT(Integer.toString(link.line()), XSDDatatype.XSDinteger));
+        if (link.syntax() == Link.Syntax.FRONT_MATTER) out.add(occurrence, VG.inFrontMatter, FieldWriter.TRUE);
+        return occurrence;
     }
 
     /** What a link resolves to: its IRI, and the note's path when it names a note. */
     private record Target(Node iri, String notePath) {}
 
     /** The IRI a link target names: a note, an attachment, or an unresolved target (described in this graph). */
-    private Target target(String linkTarget, String sourcePath, VaultContext context, Emitter out) {
+    private Target target(String linkTarget, String sourcePath, VaultContext context, QuadEmitter out) {
         Optional<String> resolved = context.resolver().resolve(linkTarget, sourcePath);
         if (resolved.isPresent()) {
             String path = resolved.get();
@@ -233,7 +245,7 @@ public final class VaultMapper {
         return new Target(unresolved, null);
     }
 
-    private void mapExternalLinks(Note note, Emitter out, List<Problem> problems) {
+    private void mapExternalLinks(Note note, QuadEmitter out, List<Problem> problems) {
         for (String url : note.externalLinks()) {
             try {
                 IRIx iri = IRIx.create(url);
@@ -245,80 +257,59 @@ public final class VaultMapper {
         }
     }
 
-    private void mapFields(Note note, VaultContext context, Emitter out) {
-        Set<String> declared = new java.util.HashSet<>();
-        Map<String, Integer> occurrences = new HashMap<>();
-        note.fields().forEach(f -> occurrences.merge(f.canonicalKey(), 1, Integer::sum));
-        for (Field field : note.fields()) {
-            // Dataview treats a list value, or a field written more than once, as a list even with one item.
-            boolean list = field.value() instanceof FieldValue.ListValue || occurrences.get(field.canonicalKey()) > 1;
-            mapField(out.graph, field.canonicalKey(), field.key(), field.value(), list, field.canonicalKey(), note.path(), context, out, declared);
+    /** The note's fields, and its list items and tasks with theirs; see {@link FieldWriter} for the two ways they are written. */
+    private void mapFields(Note note, VaultContext context, QuadEmitter out, LinkOccurrences occurrences) {
+        FieldWriter fields = new FieldWriter(iris, mapping.properties(), out,
+                linkText -> target(linkText, note.path(), context, out).iri(), occurrences);
+        Map<String, Integer> pageKeyCounts = new HashMap<>();
+        note.fields().forEach(f -> pageKeyCounts.merge(f.canonicalKey(), 1, Integer::sum));
+        List<Field> ownFields = note.fields().stream().filter(f -> f.origin() != Field.Origin.LIST_ITEM).toList();
+        String prefix = out.graph.getURI() + "#";
+        fields.write(out.graph, prefix, "", ownFields, 0, out.graph, pageKeyCounts);
+        for (ListItem item : note.listItems()) {
+            Node node = NodeFactory.createURI(prefix + "item-" + item.line());
+            out.add(out.graph, VG.listItem, node);
+            out.add(node, RDF.type.asNode(), VG.ListItem);
+            if (item.isTask()) {
+                out.add(node, RDF.type.asNode(), VG.Task);
+                out.add(node, VG.status, string(item.status()));
+            }
+            out.add(node, VG.line, FieldWriter.integer(item.line()));
+            if (item.lineCount() > 1) out.add(node, VG.lineCount, FieldWriter.integer(item.lineCount()));
+            out.add(node, VG.symbol, string(item.symbol()));
+            out.add(node, VG.text, string(item.text()));
+            out.add(node, VG.listLine, FieldWriter.integer(item.listLine()));
+            if (item.parentLine() > 0) out.add(node, VG.parentItem, NodeFactory.createURI(prefix + "item-" + item.parentLine()));
+            if (item.blockId() != null) out.add(node, VG.blockId, string(item.blockId()));
+            if (item.section() != null) out.add(node, VG.section, string(item.section()));
+            // A plain item's fields are the page's too; a task keeps its own.
+            fields.write(node, prefix + "item-" + item.line() + "/", "item-" + item.line() + "/", item.fields(),
+                    item.line() + item.lineCount() - 1, item.isTask() ? null : out.graph, pageKeyCounts);
         }
         Optional<FieldValue.DateValue> day = day(note);
-        day.ifPresent(d -> out.add(out.graph, VG.day, NodeFactory.createLiteralDT(d.lexical().substring(0, 10), XSDDatatype.XSDdate)));
+        day.ifPresent(d -> out.add(out.graph, VG.day, date(d)));
     }
+
+    private static final java.util.regex.Pattern DASHED_DAY = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final java.util.regex.Pattern COMPACT_DAY = java.util.regex.Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
     /**
-     * One field of a page, or of a nested object: its property, its values and, for an object, a node
-     * of its own ({@code <note>#key/inner}) that holds the object's fields.
+     * Dataview's file.day: the first value written under a key "date" or "day" (any case) when it is a
+     * date, with its time if it has one; else a date in the file name.
      */
-    private void mapField(Node subject, String canonicalKey, String rawKey, FieldValue value, boolean list, String keyPath,
-                          String sourcePath, VaultContext context, Emitter out, Set<String> declared) {
-        Node predicate = NodeFactory.createURI(iris.field(canonicalKey));
-        if (declared.add(canonicalKey + "\u0000" + rawKey)) {
-            out.add(predicate, RDF.type.asNode(), RDF.Property.asNode());
-            out.add(predicate, RDFS.subPropertyOf.asNode(), VG.field);
-            out.add(predicate, RDFS.label.asNode(), string(canonicalKey));
-            out.add(predicate, VG.fieldName, string(rawKey));
-        }
-        if (list) out.add(subject, VG.listField, predicate);
-        String standard = subject.equals(out.graph) ? mapping.properties().get(canonicalKey) : null;
-        List<FieldValue> items = value instanceof FieldValue.ListValue l ? l.items() : List.of(value);
-        for (int i = 0; i < items.size(); i++) {
-            FieldValue item = items.get(i);
-            String itemPath = items.size() > 1 || list ? keyPath + "/" + i : keyPath;
-            for (Node node : values(item, itemPath, sourcePath, context, out, declared)) {
-                out.add(subject, predicate, node);
-                if (standard != null) out.add(out.graph, NodeFactory.createURI(standard), node);
-            }
-        }
-    }
-
-    private List<Node> values(FieldValue value, String keyPath, String sourcePath, VaultContext context, Emitter out, Set<String> declared) {
-        List<Node> nodes = new ArrayList<>();
-        if (value instanceof FieldValue.ListValue list) {
-            // A list inside a list keeps its items as values of the same field.
-            for (int i = 0; i < list.items().size(); i++) {
-                nodes.addAll(values(list.items().get(i), keyPath + "/" + i, sourcePath, context, out, declared));
-            }
-        } else if (value instanceof FieldValue.LinkValue link) {
-            nodes.add(target(link.link().target(), sourcePath, context, out).iri());
-        } else if (value instanceof FieldValue.ObjectValue object) {
-            Node node = NodeFactory.createURI(out.graph.getURI() + "#" + IriMinter.encodePath(keyPath));
-            out.add(node, RDF.type.asNode(), VG.FieldObject);
-            for (Map.Entry<String, FieldValue> entry : object.entries().entrySet()) {
-                FieldValue inner = entry.getValue();
-                mapField(node, FieldNames.canonicalize(entry.getKey()), entry.getKey(), inner, inner instanceof FieldValue.ListValue,
-                        keyPath + "/" + entry.getKey(), sourcePath, context, out, declared);
-            }
-            nodes.add(node);
-        } else if (!(value instanceof FieldValue.Null)) {
-            nodes.add(literal(value));
-        }
-        return nodes;
-    }
-
-    private static final java.util.regex.Pattern DAY_IN_NAME = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})|(\\d{4})(\\d{2})(\\d{2})");
-
-    /** Dataview's file.day: a date or day field holding a date, else a date in the file name. */
     static Optional<FieldValue.DateValue> day(Note note) {
+        Set<String> keysSeen = new java.util.HashSet<>();
         for (Field field : note.fields()) {
             String key = field.key().toLowerCase(Locale.ROOT);
-            if ((key.equals("date") || key.equals("day")) && field.value() instanceof FieldValue.DateValue d) return Optional.of(d);
+            if (!(key.equals("date") || key.equals("day")) || !keysSeen.add(field.key())) continue;
+            if (field.value() instanceof FieldValue.DateValue d) return Optional.of(d);
         }
-        java.util.regex.Matcher m = DAY_IN_NAME.matcher(note.name());
-        if (!m.find()) return Optional.empty();
-        String lexical = m.group(1) != null ? m.group(1) + "-" + m.group(2) + "-" + m.group(3) : m.group(4) + "-" + m.group(5) + "-" + m.group(6);
+        java.util.regex.Matcher m = DASHED_DAY.matcher(note.name());
+        if (!m.find()) {
+            m = COMPACT_DAY.matcher(note.name());
+            if (!m.find()) return Optional.empty();
+        }
+        String lexical = m.group(1) + "-" + m.group(2) + "-" + m.group(3);
         return Optional.ofNullable(org.vaultgraph.vault.DataviewValues.parseDate(lexical));
     }
 
@@ -354,7 +345,7 @@ public final class VaultMapper {
         return "";
     }
 
-    private void mapFileClass(Note note, VaultContext context, Emitter out, Set<String> classes) {
+    private void mapFileClass(Note note, VaultContext context, QuadEmitter out, Set<String> classes) {
         note.field(mapping.fileClassField()).ifPresent(field -> {
             for (String name : names(field.value())) {
                 String target = mapping.fileClassFolder().isEmpty() ? name : mapping.fileClassFolder() + "/" + name;
@@ -380,7 +371,7 @@ public final class VaultMapper {
         return out;
     }
 
-    private void mapInsight(Note note, VaultContext context, Emitter out, Set<String> linked) {
+    private void mapInsight(Note note, VaultContext context, QuadEmitter out, Set<String> linked) {
         // Every statement is kept: none, or more than one, is a data-quality finding that validate's shapes report.
         for (Field field : note.fields()) {
             if (field.canonicalKey().equals(mapping.statementField())) out.add(out.graph, VG.statement, string(text(field.value())));
@@ -409,7 +400,7 @@ public final class VaultMapper {
         }
     }
 
-    private void mapDataviewBlocks(Note note, Node n, Emitter out) {
+    private void mapDataviewBlocks(Note note, Node n, QuadEmitter out) {
         int index = 0;
         for (CodeBlock block : note.codeBlocks()) {
             if (!block.language().equalsIgnoreCase("dataview")) continue;
@@ -424,7 +415,7 @@ public final class VaultMapper {
     /** Emits the quads of a file that is not a note, in its own named graph. */
     public void mapAttachment(Attachment attachment, StreamRDF sink) {
         Node a = NodeFactory.createURI(iris.attachment(attachment.path()));
-        Emitter out = new Emitter(a, sink);
+        QuadEmitter out = new QuadEmitter(a, sink);
         out.add(a, RDF.type.asNode(), VG.Attachment);
         out.add(a, VG.path, string(attachment.path()));
         out.add(a, VG.name, string(attachment.name()));
@@ -459,8 +450,9 @@ public final class VaultMapper {
     }
 
     /** What sync compares with the file system: the file's modification time and the digest of its bytes. */
-    private static void fileFacts(Node subject, FileStamp file, Emitter out) {
+    private static void fileFacts(Node subject, FileStamp file, QuadEmitter out) {
         out.add(subject, VG.fileModified, NodeFactory.createLiteralDT(fileTime(file.modified()), XSDDatatype.XSDdateTime));
+        out.add(subject, VG.fileCreated, NodeFactory.createLiteralDT(fileTime(file.created()), XSDDatatype.XSDdateTime));
         if (!file.sha256().isEmpty()) out.add(subject, VG.sha256, string(file.sha256()));
     }
 
@@ -478,20 +470,4 @@ public final class VaultMapper {
         return text.contains(".") ? text.replaceFirst("\\.?0*Z$", "Z") : text;
     }
 
-    /** Writes the quads of one named graph, each distinct triple once. */
-    private static final class Emitter {
-        final Node graph;
-        private final StreamRDF sink;
-        private final Set<org.apache.jena.graph.Triple> seen = new java.util.HashSet<>();
-
-        Emitter(Node graph, StreamRDF sink) {
-            this.graph = graph;
-            this.sink = sink;
-        }
-
-        void add(Node s, Node p, Node o) {
-            org.apache.jena.graph.Triple t = org.apache.jena.graph.Triple.create(s, p, o);
-            if (seen.add(t)) sink.quad(new Quad(graph, t));
-        }
-    }
 }

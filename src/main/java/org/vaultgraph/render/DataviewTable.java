@@ -56,17 +56,26 @@ public final class DataviewTable {
         return out.append("</div>").toString();
     }
 
-    /** One value: text and links in a span, numbers and dates bare, lists as Dataview's result lists. */
+    /** One value as Dataview's views draw it: text and links in a span, numbers and dates bare, lists and objects as lists. */
     public String cell(Cell cell) {
         if (cell instanceof Cell.Markdown m) return "<span>" + html.inline(m.text()) + "</span>";
         if (cell instanceof Cell.LinkCell l) return "<span>" + html.link(l.path(), l.subpath(), l.display()) + "</span>";
         if (cell instanceof Cell.Plain p) return Html.text(p.text());
+        if (cell instanceof Cell.Pair p) return cell(p.key()) + ": " + cell(p.value());
+        if (cell instanceof Cell.ExternalLink e) {
+            return "<a href=\"" + Html.attribute(e.url()) + "\" rel=\"noopener\" target=\"_blank\" class=\"external-link\">" + Html.text(e.display()) + "</a>";
+        }
         if (cell instanceof Cell.ListCell list) {
-            if (list.items().isEmpty()) return "<span>-</span>";
             StringBuilder out = new StringBuilder("<ul class=\"dataview dataview-ul dataview-result-list-ul\">");
             for (Cell item : list.items()) out.append("<li class=\"dataview-result-list-li\">").append(cell(item)).append("</li>");
             return out.append("</ul>").toString();
         }
-        return "<span>-</span>";
+        Cell.ObjectCell object = (Cell.ObjectCell) cell;
+        StringBuilder out = new StringBuilder("<ul class=\"dataview dataview-ul dataview-result-object-ul\">");
+        for (var e : object.entries()) {
+            out.append("<li class=\"dataview dataview-li dataview-result-object-li\">").append(Html.text(e.getKey())).append(": ")
+                    .append(cell(e.getValue())).append("</li>");
+        }
+        return out.append("</ul>").toString();
     }
 }

@@ -16,10 +16,13 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.exec.RowSetRewindable;
 import org.vaultgraph.dql.DqlEngine;
-import org.vaultgraph.dql.DqlException;
 import org.vaultgraph.dql.DqlResult;
-import org.vaultgraph.dql.DqlSyntaxException;
-import org.vaultgraph.dql.GraphLinks;
+import org.vaultgraph.dql.graph.GraphLinks;
+import org.vaultgraph.dql.graph.GraphPages;
+import org.vaultgraph.dql.syntax.DqlException;
+import org.vaultgraph.dql.syntax.DqlSyntaxException;
+import org.vaultgraph.dql.value.DvClock;
+import org.vaultgraph.dql.value.QuerySettings;
 import org.vaultgraph.query.QueryTemplate;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
@@ -56,11 +59,20 @@ public final class GardenPublisher {
             + "SELECT ?content ?modified WHERE { ?note vg:content ?content ; dcterms:modified ?modified }");
     private static final QueryTemplate FIELD_VALUES = new QueryTemplate("SELECT ?v WHERE { ?note ?field ?v }");
 
+    private final Cells cells;
+
     public GardenPublisher(SparqlService sparql, IriMinter iris) {
+        this(sparql, iris, java.time.ZoneId.systemDefault());
+    }
+
+    /** @param zone the time zone dates without one are read and shown in, as Obsidian on this machine would */
+    public GardenPublisher(SparqlService sparql, IriMinter iris, java.time.ZoneId zone) {
         this.sparql = sparql;
         this.iris = iris;
-        this.links = GraphLinks.load(sparql, iris);
-        this.dql = new DqlEngine(sparql, iris, links);
+        GraphPages pages = GraphPages.of(sparql, iris, zone);
+        this.links = pages.files();
+        this.dql = new DqlEngine(pages, QuerySettings.DEFAULTS, () -> new DvClock(zone, java.time.Instant.now()));
+        this.cells = new Cells(QuerySettings.DEFAULTS, zone);
     }
 
     /**
@@ -144,7 +156,7 @@ public final class GardenPublisher {
     /** The HTML of one query as it would show in the note at {@code notePath}. */
     public String renderQuery(String queryText, String notePath) {
         DqlResult result = dql.run(queryText, notePath);
-        return new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath, linkTargets))).render(result);
+        return new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath, linkTargets)), cells).render(result);
     }
 
     private String renderBlocks(String notePath, String content, List<String> errors) {

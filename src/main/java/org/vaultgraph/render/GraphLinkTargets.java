@@ -8,7 +8,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.exec.RowSetRewindable;
-import org.vaultgraph.dql.GraphLinks;
+import org.vaultgraph.dql.graph.GraphLinks;
 import org.vaultgraph.query.QueryTemplate;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.VG;

@@ -2,10 +2,11 @@ package org.vaultgraph.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.vaultgraph.dql.Dql;
 import org.vaultgraph.dql.DqlResult;
-import org.vaultgraph.dql.DqlValue;
+import org.vaultgraph.dql.value.DvLink;
+import org.vaultgraph.dql.value.QuerySettings;
+import org.vaultgraph.dql.value.Value;
+import org.vaultgraph.dql.value.Values;
 
 /**
  * A Dataview result as a plain text table, for the terminal.
@@ -15,18 +16,43 @@ import org.vaultgraph.dql.DqlValue;
 public final class TextTable {
     private TextTable() {}
 
+    /** The result's headings and rows as text: a table's own, a list's one column, a task list's items. */
+    public static List<List<String>> rows(DqlResult result, List<String> headings) {
+        List<List<String>> rows = new ArrayList<>();
+        if (result instanceof DqlResult.Table t) {
+            headings.addAll(t.headers());
+            for (List<Value> row : t.rows()) rows.add(row.stream().map(TextTable::text).toList());
+        } else if (result instanceof DqlResult.Listing l) {
+            headings.add("value");
+            for (Value v : l.items()) rows.add(List.of(text(v)));
+        } else if (result instanceof DqlResult.Tasks tasks) {
+            headings.addAll(List.of("task", "status", "text"));
+            tasks(tasks.grouping(), rows);
+        } else if (result instanceof DqlResult.Calendar c) {
+            headings.addAll(List.of("date", "link"));
+            for (int i = 0; i < c.dates().size(); i++) rows.add(List.of(text(c.dates().get(i)), text(c.links().get(i))));
+        }
+        return rows;
+    }
+
+    private static void tasks(DqlResult.TaskGrouping grouping, List<List<String>> rows) {
+        if (grouping instanceof DqlResult.TaskGroups groups) {
+            for (DqlResult.TaskGroup g : groups.groups()) {
+                rows.add(List.of("# " + text(g.key()), "", ""));
+                tasks(g.rows(), rows);
+            }
+            return;
+        }
+        for (Value.Obj item : ((DqlResult.TaskList) grouping).tasks()) {
+            Value status = item.get("status");
+            rows.add(List.of(text(item.get("path")) + ":" + text(item.get("line")), status instanceof Value.Null ? "" : "[" + text(status) + "]",
+                    text(item.get("text"))));
+        }
+    }
+
     public static String render(DqlResult result) {
         List<String> headings = new ArrayList<>();
-        if (result.showId()) headings.add(result.idHeader());
-        if (result.type() == Dql.QueryType.LIST && !result.headers().isEmpty()) headings.add("value");
-        else headings.addAll(result.headers());
-        List<List<String>> rows = new ArrayList<>();
-        for (DqlResult.Row row : result.rows()) {
-            List<String> cells = new ArrayList<>();
-            if (result.showId()) cells.add(text(row.id()));
-            row.values().forEach(v -> cells.add(text(v)));
-            rows.add(cells);
-        }
+        List<List<String>> rows = rows(result, headings);
         int[] widths = new int[headings.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = headings.get(i).length();
@@ -51,15 +77,11 @@ public final class TextTable {
         out.append(line.toString().stripTrailing()).append('\n');
     }
 
-    /** A value as text: links as [[path|name]], lists joined with commas, null as "-". */
-    public static String text(DqlValue value) {
-        if (value instanceof DqlValue.Str s) return s.value().replace('\n', ' ');
-        if (value instanceof DqlValue.Num n) return Cells.number(n.value());
-        if (value instanceof DqlValue.Bool b) return Boolean.toString(b.value());
-        if (value instanceof DqlValue.DateValue d) return d.lexical();
-        if (value instanceof DqlValue.Duration d) return Cells.duration(d.lexical());
-        if (value instanceof DqlValue.LinkValue l) return "[[" + l.path() + l.subpath() + "|" + (l.display() != null ? l.display() : Cells.title(l.path())) + "]]";
-        if (value instanceof DqlValue.ListValue list) return "[" + list.items().stream().map(TextTable::text).collect(Collectors.joining(", ")) + "]";
-        return "-";
+    /** A value as text: Dataview's text for it, lists in brackets, null as "-", on one line. */
+    public static String text(Value value) {
+        if (value instanceof Value.Null) return "-";
+        if (value instanceof DvLink l) return l.markdown();
+        if (value instanceof Value.Array a) return "[" + String.join(", ", a.items().stream().map(TextTable::text).toList()) + "]";
+        return Values.toString(value, QuerySettings.DEFAULTS).replace('\n', ' ');
     }
 }

@@ -2,11 +2,10 @@ package org.vaultgraph.vault;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.vaultgraph.dql.value.DvDate;
+import org.vaultgraph.dql.value.DvDuration;
+import org.vaultgraph.dql.value.DvParsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -33,42 +32,45 @@ public final class DataviewValues {
     private static final Pattern TAG = Pattern.compile(
             "#[^\\u2000-\\u206F\\u2E00-\\u2E7F'!\"#$%&()*+,.:;<=>?@^`{|}~\\[\\]\\\\\\s]*");
     private static final Pattern LINK = Pattern.compile("(!?)\\[\\[([^\\[\\]]*?)\\]\\]");
-    private static final Pattern DATE = Pattern.compile(
-            "(\\d{4})-(\\d{2})(?:-(\\d{2})(?:T(\\d{2})(?::(\\d{2})(?::(\\d{2})(?:\\.(\\d{3}))?)?)?)?)?"
-                    + "(?:([+-])(\\d{1,2})(?::(\\d{2}))?|(Z)|\\[([0-9A-Za-z+\\-/]+)\\])?");
-    private static final Pattern DURATION_PART = Pattern.compile(
-            "([0-9]+(?:\\.[0-9]+)?)\\s*(years|year|yrs|yr|months|month|mos|mo|weeks|week|wks|wk|w"
-                    + "|days|day|d|hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|second|secs|sec|s)");
-    private static final Pattern DURATION_SEPARATOR = Pattern.compile("\\s*,\\s*|\\s*");
 
-    /** Types the value of an inline field ({@code key:: value}); the text is already trimmed. */
+    /** Types the value of an inline field ({@code key:: value}) as Dataview's inline value grammar does; the text is already trimmed. */
     public static FieldValue parseInline(String raw) {
         String text = raw.strip();
         if (text.isEmpty()) return new FieldValue.Null();
         Atom first = atom(text, 0);
         if (first == null) return new FieldValue.Text(text);
-        int pos = skipSpaces(text, first.end);
-        if (pos == text.length()) return first.value;
-        if (text.charAt(pos) != ',') return new FieldValue.Text(text);
+        if (first.end == text.length()) return first.value;
+        // A list: atoms separated by commas; a trailing comma still makes a list.
+        int pos = commaAt(text, first.end);
+        if (pos < 0) return new FieldValue.Text(text);
         List<FieldValue> items = new ArrayList<>();
         items.add(first.value);
-        while (pos < text.length() && text.charAt(pos) == ',') {
-            pos = skipSpaces(text, pos + 1);
-            if (pos == text.length()) break; // a trailing comma is allowed
+        while (pos < text.length()) {
             Atom next = atom(text, pos);
-            if (next == null) return new FieldValue.Text(text);
+            if (next == null) break;
             items.add(next.value);
-            pos = skipSpaces(text, next.end);
+            pos = next.end;
+            int comma = commaAt(text, pos);
+            if (comma < 0 || atom(text, comma) == null) break;
+            pos = comma;
         }
         return pos == text.length() ? new FieldValue.ListValue(List.copyOf(items)) : new FieldValue.Text(text);
+    }
+
+    /** The position after a comma (and the spaces around it) at {@code pos}, or -1 when there is none. */
+    private static int commaAt(String text, int pos) {
+        int p = skipSpaces(text, pos);
+        if (p >= text.length() || text.charAt(p) != ',') return -1;
+        return skipSpaces(text, p + 1);
     }
 
     /** Types a string value of front matter: a whole date, duration or link, else text. */
     public static FieldValue parseFrontMatterString(String text) {
         Atom date = date(text, 0);
         if (date != null && date.end == text.length()) return date.value;
-        Atom duration = duration(text, 0);
-        if (duration != null && duration.end == text.length()) return duration.value;
+        DvParsers.Parsed<DvDuration> duration = DvParsers.duration(text, 0);
+        // Front matter keeps a duration's units as written; inline fields normalise them.
+        if (duration != null && duration.end() == text.length()) return new FieldValue.Duration(durationLexical(duration.value()));
         Atom link = link(text, 0);
         if (link != null && link.end == text.length()) return link.value;
         return new FieldValue.Text(text);
@@ -132,70 +134,62 @@ public final class DataviewValues {
         return new Atom(new FieldValue.LinkValue(WikiLinks.parseInner(m.group(2), !m.group(1).isEmpty(), 0, 0)), m.end());
     }
 
+    /** A date by Dataview's grammar, written in XML Schema form: a date alone, or a date-time with its zone if one was written. */
     private static Atom date(String text, int pos) {
-        Matcher m = DATE.matcher(text).region(pos, text.length());
-        if (!m.lookingAt()) return null;
-        try {
-            int year = Integer.parseInt(m.group(1));
-            int month = Integer.parseInt(m.group(2));
-            int day = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
-            LocalDate date = LocalDate.of(year, month, day);
-            String zone = zoneSuffix(m, date, m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
-                    m.group(5) == null ? 0 : Integer.parseInt(m.group(5)));
-            if (m.group(4) == null) {
-                return new Atom(new FieldValue.DateValue(date + zone, false), m.end());
-            }
-            int hour = Integer.parseInt(m.group(4));
-            int minute = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
-            int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-            LocalDateTime.of(date, java.time.LocalTime.of(hour, minute, second)); // validates the time
-            String lexical = String.format("%sT%02d:%02d:%02d%s%s", date, hour, minute, second,
-                    m.group(7) == null ? "" : "." + m.group(7), zone);
-            return new Atom(new FieldValue.DateValue(lexical, true), m.end());
-        } catch (DateTimeException | NumberFormatException e) {
-            return null; // like Dataview, an impossible date such as 4237-14-73 is not a date
-        }
+        DvParsers.Parsed<DvDate> parsed = DvParsers.date(text, pos, ZoneOffset.UTC);
+        if (parsed == null) return null;
+        DvDate d = parsed.value();
+        boolean hasTime = parsed.end() > pos + 10;
+        if (!hasTime) return new Atom(new FieldValue.DateValue(d.time().toLocalDate().toString(), false), parsed.end());
+        String zone = switch (d.kind()) {
+            case LOCAL -> "";
+            case FIXED -> d.offsetMinutes() == 0 ? "Z" : d.time().getOffset().getId();
+            case NAMED -> d.time().getOffset().getId().replace("Z", "+00:00");
+        };
+        String lexical = String.format("%04d-%02d-%02dT%02d:%02d:%02d%s%s", d.year(), d.month(), d.day(), d.hour(), d.minute(), d.second(),
+                d.millisecond() == 0 ? "" : String.format(".%03d", d.millisecond()), zone);
+        return new Atom(new FieldValue.DateValue(lexical, true), parsed.end());
     }
 
-    private static String zoneSuffix(Matcher m, LocalDate date, int hour, int minute) {
-        if (m.group(11) != null) return "Z";
-        if (m.group(8) != null) {
-            int hours = Integer.parseInt(m.group(9));
-            int minutes = m.group(10) == null ? 0 : Integer.parseInt(m.group(10));
-            return ZoneOffset.ofHoursMinutes(m.group(8).equals("-") ? -hours : hours,
-                    m.group(8).equals("-") ? -minutes : minutes).getId().replace("Z", "+00:00");
-        }
-        if (m.group(12) != null) {
-            ZoneId zone = ZoneId.of(m.group(12));
-            ZoneOffset offset = zone.getRules().getOffset(date.atTime(hour, minute));
-            return offset.getId().equals("Z") ? "Z" : offset.getId();
-        }
-        return "";
-    }
-
+    /** An inline duration, normalised as Dataview normalises inline durations. */
     private static Atom duration(String text, int pos) {
-        BigDecimal years = BigDecimal.ZERO, months = BigDecimal.ZERO, days = BigDecimal.ZERO, seconds = BigDecimal.ZERO;
-        int end = -1;
-        int at = pos;
-        while (true) {
-            Matcher part = DURATION_PART.matcher(text).region(at, text.length());
-            if (!part.lookingAt()) break;
-            BigDecimal amount = new BigDecimal(part.group(1));
-            switch (part.group(2)) {
-                case "years", "year", "yrs", "yr" -> years = years.add(amount);
-                case "months", "month", "mos", "mo" -> months = months.add(amount);
-                case "weeks", "week", "wks", "wk", "w" -> days = days.add(amount.multiply(BigDecimal.valueOf(7)));
-                case "days", "day", "d" -> days = days.add(amount);
-                case "hours", "hour", "hrs", "hr", "h" -> seconds = seconds.add(amount.multiply(BigDecimal.valueOf(3600)));
-                case "minutes", "minute", "mins", "min", "m" -> seconds = seconds.add(amount.multiply(BigDecimal.valueOf(60)));
-                default -> seconds = seconds.add(amount);
-            }
-            end = part.end();
-            Matcher separator = DURATION_SEPARATOR.matcher(text).region(end, text.length());
-            at = separator.lookingAt() ? separator.end() : end;
+        DvParsers.Parsed<DvDuration> parsed = DvParsers.duration(text, pos);
+        if (parsed == null) return null;
+        return new Atom(new FieldValue.Duration(durationLexical(parsed.value().normalizeAll())), parsed.end());
+    }
+
+    /**
+     * A duration in XML Schema form, its units as given (36 hours stays {@code PT36H}); fractions of
+     * units that XML Schema cannot hold are carried down, weeks become days.
+     */
+    public static String durationLexical(DvDuration d) {
+        boolean negative = d.toMillis() < 0;
+        DvDuration positive = negative ? d.negate() : d;
+        double years = positive.get(DvDuration.Unit.YEARS);
+        double months = positive.get(DvDuration.Unit.MONTHS) + positive.get(DvDuration.Unit.QUARTERS) * 3;
+        double days = positive.get(DvDuration.Unit.DAYS) + positive.get(DvDuration.Unit.WEEKS) * 7;
+        double hours = positive.get(DvDuration.Unit.HOURS);
+        double minutes = positive.get(DvDuration.Unit.MINUTES);
+        double seconds = positive.get(DvDuration.Unit.SECONDS) + positive.get(DvDuration.Unit.MILLISECONDS) / 1000;
+        boolean whole = years == Math.rint(years) && months == Math.rint(months) && days == Math.rint(days) && hours == Math.rint(hours)
+                && minutes == Math.rint(minutes) && years >= 0 && months >= 0 && days >= 0 && hours >= 0 && minutes >= 0 && seconds >= 0;
+        String lexical;
+        if (whole) {
+            StringBuilder out = new StringBuilder("P");
+            if (years != 0) out.append((long) years).append('Y');
+            if (months != 0) out.append((long) months).append('M');
+            if (days != 0) out.append((long) days).append('D');
+            StringBuilder time = new StringBuilder();
+            if (hours != 0) time.append((long) hours).append('H');
+            if (minutes != 0) time.append((long) minutes).append('M');
+            if (seconds != 0) time.append(BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString()).append('S');
+            if (time.length() > 0) out.append('T').append(time);
+            lexical = out.length() == 1 ? "PT0S" : out.toString();
+        } else {
+            lexical = isoDuration(BigDecimal.valueOf(years), BigDecimal.valueOf(months), BigDecimal.valueOf(days),
+                    BigDecimal.valueOf(hours * 3600 + minutes * 60 + seconds));
         }
-        if (end < 0) return null;
-        return new Atom(new FieldValue.Duration(isoDuration(years, months, days, seconds)), end);
+        return negative && !lexical.equals("PT0S") ? "-" + lexical : lexical;
     }
 
     /** Writes a duration as xsd:duration, carrying fractions down and seconds up to days (1 day = 24 h). */

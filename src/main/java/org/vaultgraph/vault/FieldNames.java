@@ -1,5 +1,6 @@
 package org.vaultgraph.vault;
 
+import org.vaultgraph.dql.value.Emoji;
 import java.util.Locale;
 
 /**

@@ -108,10 +108,13 @@ final class FrontMatterReader {
             if (key.equals("position")) continue; // Obsidian's own key, which Dataview skips
             int line = lineOf(tuple.getKeyNode());
             FieldValue value = walk.value(tuple.getValueNode(), 0);
-            fields.add(new Field(key, FieldNames.canonicalize(key), value, Field.Origin.FRONT_MATTER, line));
+            // A date or duration read from text keeps that text: the raw front matter shows it as written.
+            String written = tuple.getValueNode() instanceof ScalarNode scalar && scalar.getTag().equals(Tag.STR)
+                    && (value instanceof FieldValue.DateValue || value instanceof FieldValue.Duration) ? scalar.getValue() : null;
+            fields.add(new Field(key, FieldNames.canonicalize(key), value, Field.Origin.FRONT_MATTER, line, written));
             String lower = key.toLowerCase(Locale.ROOT);
             if (lower.equals("tags") || lower.equals("tag")) {
-                splitTagsOrAliases(value, true).forEach(t -> tags.add(new TagRef(t, line)));
+                splitTagsOrAliases(value, true).forEach(t -> tags.add(new TagRef(t, line, true)));
             } else if (lower.equals("aliases") || lower.equals("alias")) {
                 aliases.addAll(splitTagsOrAliases(value, false));
             }

@@ -1,5 +1,6 @@
 package org.vaultgraph.vault;
 
+import org.vaultgraph.dql.value.Emoji;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,29 +21,24 @@ final class InlineFields {
     private InlineFields() {}
 
     private static final int MAX_LINE = 32_768; // Dataview skips longer lines
-    private static final Pattern LIST_ITEM = Pattern.compile("^[\\s>]*(?:\\d+\\.|\\d+\\)|\\*|-|\\+)(?:\\s+(\\[.?\\])?\\s*(.*))?$");
 
     /** A field found in a line: offsets are relative to that line. */
     record Found(String key, int start, int valueStart, int valueEnd, int end) {}
 
-    /** Adds the fields of every line of {@code masked} to {@code out}, values read from {@code original}. */
-    static void scan(MaskedText masked, String original, LineIndex lines, List<Field> out) {
+    /**
+     * Adds the fields of every line of {@code masked} outside lists to {@code out}, values read from
+     * {@code original}; list items carry their own fields ({@link ListItems}).
+     */
+    static void scan(MaskedText masked, String original, LineIndex lines, boolean[] listLines, List<Field> out) {
         for (int line = 1; line <= lines.lineCount(); line++) {
+            if (line < listLines.length && listLines[line]) continue;
             int start = lines.lineStart(line);
             int end = line < lines.lineCount() ? lines.lineStart(line + 1) - 1 : masked.length();
             if (end - start > MAX_LINE || end - start < 3) continue;
             String text = masked.subSequence(start, end).toString();
             if (!text.contains("::")) continue;
             int contentOffset = 0;
-            Matcher item = LIST_ITEM.matcher(text);
-            boolean listItem = item.matches();
-            if (listItem) {
-                if (item.group(1) != null) continue; // a task: its fields stay with the task
-                if (item.group(2) == null) continue;
-                contentOffset = item.start(2);
-            } else {
-                while (contentOffset < text.length() && Character.isWhitespace(text.charAt(contentOffset))) contentOffset++;
-            }
+            while (contentOffset < text.length() && Character.isWhitespace(text.charAt(contentOffset))) contentOffset++;
             String content = text.substring(contentOffset).stripTrailing();
             List<Found> found = bracketed(content);
             if (found.isEmpty()) {
@@ -58,11 +54,34 @@ final class InlineFields {
         }
     }
 
+    // Dataview's emoji shorthands for task dates, each read once per item: created, start, scheduled, due, completion.
+    private static final String[][] EMOJI_DATES = {
+        {"created", "\\u2795"}, {"start", "\\x{1F6EB}"}, {"scheduled", "[\\u23F3\\u231B]"},
+        {"due", "(?:\\x{1F4C5}|\\x{1F4C6}|\\x{1F5D3}\\uFE0F?)"}, {"completion", "\\u2705"}};
+    private static final List<Pattern> EMOJI_PATTERNS = java.util.Arrays.stream(EMOJI_DATES)
+            .map(e -> Pattern.compile(e[1] + "\\s*(\\d{4}-\\d{2}-\\d{2})")).toList();
+
+    /** The fields of a list item's text: bracketed ones and the emoji date shorthands, overlapping ones dropped. */
+    static List<Found> withEmojiDates(String text) {
+        List<Found> candidates = new ArrayList<>();
+        collect(text, '[', ']', candidates);
+        collect(text, '(', ')', candidates);
+        for (int i = 0; i < EMOJI_DATES.length; i++) {
+            Matcher m = EMOJI_PATTERNS.get(i).matcher(text);
+            if (m.find()) candidates.add(new Found(EMOJI_DATES[i][0], m.start(), m.start(1), m.end(1), m.end()));
+        }
+        return withoutOverlaps(candidates);
+    }
+
     /** Bracketed and parenthesised fields of a line, in order, overlapping ones dropped as Dataview does. */
     static List<Found> bracketed(String line) {
         List<Found> candidates = new ArrayList<>();
         collect(line, '[', ']', candidates);
         collect(line, '(', ')', candidates);
+        return withoutOverlaps(candidates);
+    }
+
+    private static List<Found> withoutOverlaps(List<Found> candidates) {
         candidates.sort(Comparator.comparingInt(Found::start));
         List<Found> kept = new ArrayList<>();
         for (Found f : candidates) {

@@ -15,18 +15,20 @@ import java.util.Optional;
  *
  * @param path       vault-relative path with '/' separators, extension included
  * @param text       the whole text, line breaks normalised to '\n', byte order mark removed
- * @param fields     front matter fields, then inline fields, in the order they are written
+ * @param fields     the page's fields in Dataview's order: front matter, then fields of plain list items,
+ *                   then the other inline fields (tasks keep theirs)
  * @param links      links of the body and of front matter values, in the order they are written
- * @param tags       tags as written, body and front matter, duplicates kept
+ * @param tags       tags as written, those of the text first, then those of the front matter, duplicates kept
  * @param aliases    front matter aliases
  * @param codeBlocks fenced code blocks
+ * @param listItems  list items and tasks, in the order they are written
  * @param externalLinks web addresses the note links to, as written
  * @param file       what the file system says about the file
  * @param created    creation time: a front matter date when the note has one, else the file system's
  * @param modified   modification time: a front matter date when the note has one, else the file system's
  */
 public record Note(String path, String text, List<Field> fields, List<Link> links, List<TagRef> tags,
-                   List<String> aliases, List<CodeBlock> codeBlocks, List<String> externalLinks, FileStamp file,
+                   List<String> aliases, List<CodeBlock> codeBlocks, List<ListItem> listItems, List<String> externalLinks, FileStamp file,
                    FieldValue.DateValue created, FieldValue.DateValue modified) {
 
     /** The file name without its extension, as Dataview's {@code file.name}. */

@@ -86,7 +86,9 @@ public final class NoteParser {
 
         List<CodeBlock> codeBlocks = new ArrayList<>();
         List<MarkdownLink> markdownLinks = new ArrayList<>();
-        blankCodeAndCollect(masked, lines, codeBlocks, markdownLinks);
+        Document document = markdown.parse(masked.toString());
+        blankCodeAndCollect(document, masked, lines, codeBlocks, markdownLinks);
+        ListItems.Found lists = ListItems.scan(document, text, lines);
         blankCommentsAndMath(masked);
 
         List<org.vaultgraph.vault.Link> links = new ArrayList<>();
@@ -115,14 +117,16 @@ public final class NoteParser {
         Tags.scan(tagText, lines, tags);
         tags.addAll(meta.tags()); // Dataview keeps front matter tags as written, valid or not
 
+        // Dataview's order: front matter, then the fields of plain list items, then the other inline fields.
         List<Field> fields = new ArrayList<>(meta.fields());
-        InlineFields.scan(masked, text, lines, fields);
+        for (ListItem item : lists.items()) if (!item.isTask()) fields.addAll(item.fields());
+        InlineFields.scan(masked, text, lines, lists.listLines(), fields);
 
         List<org.vaultgraph.vault.Link> allLinks = new ArrayList<>(meta.links());
         allLinks.addAll(links);
 
         Note note = new Note(path, text, List.copyOf(fields), List.copyOf(allLinks), List.copyOf(tags),
-                meta.aliases(), List.copyOf(codeBlocks), List.copyOf(externalLinks), stamp,
+                meta.aliases(), List.copyOf(codeBlocks), lists.items(), List.copyOf(externalLinks), stamp,
                 timestamp(meta.fields(), createdKeys, stamp.created()),
                 timestamp(meta.fields(), modifiedKeys, stamp.modified()));
         return new Result(note, List.copyOf(problems));
@@ -171,9 +175,8 @@ public final class NoteParser {
         }
     }
 
-    private void blankCodeAndCollect(MaskedText masked, LineIndex lines, List<CodeBlock> codeBlocks,
+    private void blankCodeAndCollect(Document document, MaskedText masked, LineIndex lines, List<CodeBlock> codeBlocks,
                                      List<MarkdownLink> markdownLinks) {
-        Document document = markdown.parse(masked.toString());
         List<int[]> blanks = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof FencedCodeBlock fenced) {

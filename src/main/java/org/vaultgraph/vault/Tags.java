@@ -1,5 +1,6 @@
 package org.vaultgraph.vault;
 
+import org.vaultgraph.dql.value.Emoji;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ final class Tags {
                 end += Character.charCount(cp);
             }
             String name = text.subSequence(i + 1, end).toString();
-            if (hasNonDigit(name)) out.add(new TagRef(name, lines.line(i)));
+            if (hasNonDigit(name)) out.add(new TagRef(name, lines.line(i), false));
             i = end - 1;
         }
     }

@@ -17,13 +17,13 @@ class PublishErrorsTest {
 
     @Test
     void aBrokenQueryIsReportedWithTheNotesLineAndTheQuerysColumn() throws Exception {
-        Files.writeString(vault.resolve("Note.md"), "# T\n```dataview\nTABLE x\nFROM #a\nWHERE (x >\n```\n\n```dataview\nTASK\n```\n");
+        Files.writeString(vault.resolve("Note.md"), "# T\n```dataview\nTABLE x\nFROM #a\nWHERE (x >\n```\n\n```dataview\nLIST FROM csv(\"x.csv\")\n```\n");
         VaultLoader.LoadedVault loaded = SampleVault.load(vault);
         GardenPublisher publisher = new GardenPublisher(SampleVault.sparql(loaded), loaded.mapper().iris());
         GardenPublisher.Page page = publisher.page("Note.md").orElseThrow();
         assertEquals(2, page.errors().size(), page.errors().toString());
         assertTrue(page.errors().get(0).startsWith("Note.md:5: dataview query: line 3, column "), page.errors().get(0));
-        assertTrue(page.errors().get(1).startsWith("Note.md:9: dataview query: not supported yet: TASK queries"), page.errors().get(1));
+        assertTrue(page.errors().get(1).startsWith("Note.md:9: dataview query: csv(\"x.csv\") sources are not supported"), page.errors().get(1));
         assertTrue(page.markdown().contains("<pre class=\"dataview dataview-error\">Dataview: line 3, column "), page.markdown());
         loaded.store().close();
     }

@@ -38,7 +38,7 @@ class NoteParserTest {
     void byteOrderMarkAndWindowsLineBreaksReadLikeAnyNote() {
         String text = "\uFEFF---\r\ntags: [x]\r\n---\r\nline:: one\r\nSee [[Target]]\r\n";
         Note note = NoteParser.builder().build().parse("a.md", text, stamp()).note();
-        assertEquals(List.of(new TagRef("x", 2)), note.tags());
+        assertEquals(List.of(new TagRef("x", 2, true)), note.tags());
         assertEquals("one", ((FieldValue.Text) note.field("line").orElseThrow().value()).text());
         assertEquals(5, note.links().get(0).line());
         assertTrue(note.text().startsWith("---\ntags"));

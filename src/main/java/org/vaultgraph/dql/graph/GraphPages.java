@@ -1,0 +1,228 @@
+package org.vaultgraph.dql.graph;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.vaultgraph.dql.PageSource;
+import org.vaultgraph.dql.syntax.Dql;
+import org.vaultgraph.dql.syntax.DqlException;
+import org.vaultgraph.dql.value.Value;
+import org.vaultgraph.query.SparqlService;
+import org.vaultgraph.rdf.IriMinter;
+import org.vaultgraph.rdf.VG;
+
+/**
+ * A vault's pages for Dataview queries, read from the graph: FROM clauses become index lookups (tags,
+ * links, folders), and each page is read back from its note's named graph by {@link PageReader}.
+ * Pages are read in batches and kept (a bounded number) for the life of this object, which is one
+ * snapshot of the graph.
+ *
+ * <pre>{@code PageSource pages = GraphPages.of(SparqlService.local(dataset), iris, ZoneId.systemDefault());}</pre>
+ */
+public final class GraphPages implements PageSource {
+    private static final int BATCH = 200;
+    private static final int KEPT = 20_000;
+
+    private final SparqlService sparql;
+    private final IriMinter iris;
+    private final GraphLinks files;
+    private final PageReader reader;
+    private final Map<String, Value.Obj> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Value.Obj> eldest) {
+            return size() > KEPT;
+        }
+    });
+
+    private GraphPages(SparqlService sparql, IriMinter iris, GraphLinks files, ZoneId zone) {
+        this.sparql = sparql;
+        this.iris = iris;
+        this.files = files;
+        this.reader = new PageReader(files, zone);
+    }
+
+    /** @param zone the zone dates without one are read in (Dataview's local time) */
+    public static GraphPages of(SparqlService sparql, IriMinter iris, ZoneId zone) {
+        return new GraphPages(sparql, iris, GraphLinks.load(sparql, iris), zone);
+    }
+
+    public static GraphPages of(SparqlService sparql, IriMinter iris, GraphLinks files, ZoneId zone) {
+        return new GraphPages(sparql, iris, files, zone);
+    }
+
+    public GraphLinks files() {
+        return files;
+    }
+
+    @Override
+    public String resolve(String linkpath, String originPath) {
+        return files.resolvePath(linkpath, originPath).orElse(null);
+    }
+
+    @Override
+    public List<String> paths(Dql.Source source, String originPath) {
+        List<String> paths = new ArrayList<>(matching(source, originPath));
+        prefetch(paths);
+        return paths;
+    }
+
+    private Set<String> matching(Dql.Source source, String origin) {
+        if (source instanceof Dql.TagSource tag) return select(tagQuery(tag.tag()));
+        if (source instanceof Dql.FolderSource folder) return folder(folder.folder());
+        if (source instanceof Dql.LinkSource link) return linked(link, origin);
+        if (source instanceof Dql.NegatedSource negated) {
+            Set<String> all = new LinkedHashSet<>(files.notePaths());
+            all.removeAll(matching(negated.child(), origin));
+            return all;
+        }
+        if (source instanceof Dql.BinarySource binary) {
+            Set<String> left = matching(binary.left(), origin);
+            Set<String> right = matching(binary.right(), origin);
+            Set<String> out = new LinkedHashSet<>();
+            if (binary.and()) {
+                for (String p : right) if (left.contains(p)) out.add(p);
+            } else {
+                out.addAll(left);
+                out.addAll(right);
+            }
+            return out;
+        }
+        Dql.CsvSource csv = (Dql.CsvSource) source;
+        throw new DqlException("csv(\"" + csv.path() + "\") sources are not supported: the graph does not hold the contents of CSV files");
+    }
+
+    /** Notes under a folder ("" is the whole vault); a folder that does not exist may name one file, with or without .md. */
+    private Set<String> folder(String folder) {
+        if (folder.isEmpty()) return new LinkedHashSet<>(files.notePaths());
+        if (files.folderExists(folder)) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String p : files.notePaths()) if (p.startsWith(folder + "/")) out.add(p);
+            return out;
+        }
+        if (files.fileExists(folder)) return new LinkedHashSet<>(List.of(folder));
+        if (files.fileExists(folder + ".md")) return new LinkedHashSet<>(List.of(folder + ".md"));
+        return new LinkedHashSet<>();
+    }
+
+    /** Notes with a tag, or a tag below it (their tags are linked to their parents by skos:broader). */
+    private String tagQuery(String tag) {
+        return query("?n vg:tag/<" + VG.SKOS + "broader>* <" + iris.tag(tag) + "> ; a vg:Note ; vg:path ?path");
+    }
+
+    /** Notes that link to a resource. */
+    private String incomingQuery(String iri) {
+        return query("?n vg:linksTo <" + iri + "> ; a vg:Note ; vg:path ?path");
+    }
+
+    /** The resource a link names from the origin: a note, a file, or the unresolved target of that name. */
+    private String targetIri(String linkpath, String origin) {
+        String target = files.resolvePath(linkpath, origin).orElse(null);
+        if (target == null) return iris.unresolved(linkpath);
+        return files.isAttachment(target) ? iris.attachment(target) : iris.note(target);
+    }
+
+    /** {@code [[X]]}: notes that link to X; {@code outgoing([[X]])}: notes X links to; for a name no file has, notes that link to that name. */
+    private Set<String> linked(Dql.LinkSource link, String origin) {
+        String target = files.resolvePath(link.target(), origin).orElse(null);
+        String iri = targetIri(link.target(), origin);
+        if (target == null || link.incoming()) return select(incomingQuery(iri));
+        if (files.isAttachment(target)) {
+            throw new DqlException("Could not find file \"" + link.target() + "\" during link lookup - does it exist?");
+        }
+        // In the order the note writes its links: front matter links, then links, then embeds.
+        Set<String> out = new LinkedHashSet<>();
+        Value.Obj page = page(target);
+        if (page == null) return out;
+        for (Value v : ((Value.Array) ((Value.Obj) page.get("file")).get("outlinks")).items()) {
+            String path = ((org.vaultgraph.dql.value.DvLink) v).path();
+            if (files.isNote(path)) out.add(path);
+        }
+        return out;
+    }
+
+    private static String query(String pattern) {
+        return "PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?path WHERE { " + pattern + " }";
+    }
+
+    private Set<String> select(String query) {
+        List<String> out = new ArrayList<>();
+        sparql.select(QueryFactory.create(query)).forEachRemaining(row -> out.add(row.get("path").getLiteralLexicalForm()));
+        out.sort(null);
+        return new LinkedHashSet<>(out);
+    }
+
+    @Override
+    public String describe(Dql.Source source, String originPath) {
+        StringBuilder out = new StringBuilder("# The pages of the FROM clause, by lookups in the graph:\n");
+        describe(source, originPath, out);
+        return out.append("# Each page is then read from its note's named graph, ").append(BATCH).append(" notes at a time:\n")
+                .append("SELECT ?g ?s ?p ?o WHERE { VALUES ?g { <note IRI> ... } GRAPH ?g { ?s ?p ?o } }\n").toString();
+    }
+
+    private void describe(Dql.Source source, String origin, StringBuilder out) {
+        if (source instanceof Dql.TagSource tag) {
+            out.append("# #").append(tag.tag()).append('\n').append(tagQuery(tag.tag())).append('\n');
+        } else if (source instanceof Dql.FolderSource folder) {
+            out.append("# \"").append(folder.folder()).append("\": the notes whose vg:path starts with it, from the list of the vault's files\n");
+        } else if (source instanceof Dql.LinkSource link) {
+            out.append("# ").append(link.incoming() ? "[[" + link.target() + "]]" : "outgoing([[" + link.target() + "]])").append('\n');
+            out.append(link.incoming() ? incomingQuery(targetIri(link.target(), origin))
+                    : query("<" + targetIri(link.target(), origin) + "> vg:hasLink/vg:target ?n . ?n a vg:Note ; vg:path ?path")).append('\n');
+        } else if (source instanceof Dql.NegatedSource negated) {
+            out.append("# every note but:\n");
+            describe(negated.child(), origin, out);
+        } else if (source instanceof Dql.BinarySource binary) {
+            describe(binary.left(), origin, out);
+            out.append(binary.and() ? "# and\n" : "# or\n");
+            describe(binary.right(), origin, out);
+        }
+    }
+
+    @Override
+    public Value.Obj page(String path) {
+        Value.Obj known = cache.get(path);
+        if (known != null) return known;
+        if (!files.isNote(path)) return null;
+        prefetch(List.of(path));
+        return cache.get(path);
+    }
+
+    /** Reads the pages not read yet, a batch at a time: each note's graph, and the notes that link to it. */
+    private void prefetch(List<String> paths) {
+        List<String> missing = new ArrayList<>();
+        for (String p : paths) if (!cache.containsKey(p) && !files.isAttachment(p)) missing.add(p);
+        for (int start = 0; start < missing.size(); start += BATCH) {
+            List<String> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
+            Map<String, String> pathByIri = new HashMap<>();
+            for (String p : batch) pathByIri.put(iris.note(p), p);
+            String values = pathByIri.keySet().stream().map(i -> NodeFmtLib.strNT(NodeFactory.createURI(i))).collect(Collectors.joining(" "));
+            Map<String, PageReader.NoteTriples> triples = new HashMap<>();
+            sparql.select(QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { VALUES ?g { " + values + " } GRAPH ?g { ?s ?p ?o } }"))
+                    .forEachRemaining(row -> triples.computeIfAbsent(row.get("g").getURI(), k -> new PageReader.NoteTriples())
+                            .add(Triple.create(row.get("s"), row.get("p"), row.get("o"))));
+            Map<String, List<String>> inlinks = new HashMap<>();
+            sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?t ?path WHERE { VALUES ?t { " + values
+                            + " } ?src vg:linksTo ?t ; a vg:Note ; vg:path ?path }"))
+                    .forEachRemaining(row -> inlinks.computeIfAbsent(row.get("t").getURI(), k -> new ArrayList<>())
+                            .add(row.get("path").getLiteralLexicalForm()));
+            for (Map.Entry<String, String> e : pathByIri.entrySet()) {
+                PageReader.NoteTriples t = triples.get(e.getKey());
+                if (t == null) continue;
+                Node note = NodeFactory.createURI(e.getKey());
+                cache.put(e.getValue(), reader.read(e.getValue(), note, t, inlinks.getOrDefault(e.getKey(), List.of())));
+            }
+        }
+    }
+}
