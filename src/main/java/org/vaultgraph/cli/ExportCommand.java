@@ -77,7 +77,10 @@ final class ExportCommand implements Callable<Integer> {
                 StreamingExporter.Report report = new StreamingExporter(loader.reader(mapping), new VaultMapper(mapping))
                         .write(argument.vault, chosen, out);
                 options.reportProblems(report.problems(), 0, err);
-                if (output != null) err.println("wrote " + report.quads() + " quads of " + report.notes() + " notes to " + output);
+                if (output != null) {
+                    err.println("wrote " + report.statements() + (chosen.quads() ? " quads" : " triples") + " of " + report.notes()
+                            + " notes to " + output);
+                }
             } else {
                 try (OpenedGraph graph = storeOptions.open(argument.vault, options, err, false)) {
                     write(chosen, graph.store().dataset(), graph.mapper().iris(), graph.mapping().base(), out);
