@@ -241,12 +241,17 @@ class CliTest {
     void validatePassesTheSampleVaultAndFailsThePlantedOne() {
         Run clean = run("validate", "data/vault", "--quiet");
         assertEquals(0, clean.exit(), clean.err());
-        assertTrue(clean.out().contains("0 errors, 1 warning in 1 note (27 notes checked)."), clean.out());
+        assertTrue(clean.out().contains("0 errors, 1 warning in 1 note (27 notes checked); the warnings include 1 link to 1 missing target."),
+                clean.out());
         assertEquals(1, run("validate", "data/vault", "--quiet", "--strict").exit());
 
         Run planted = run("validate", "src/test/resources/validate/planted", "--quiet");
         assertEquals(1, planted.exit());
         assertTrue(planted.out().contains("Insights/No Source.md"), planted.out());
+
+        Run falseAlarms = run("validate", "src/test/resources/validate/false-alarms", "--quiet");
+        assertEquals(0, falseAlarms.exit(), "only warnings: " + falseAlarms.out());
+        assertEquals(1, run("validate", "src/test/resources/validate/false-alarms", "--quiet", "--strict").exit());
     }
 
     @Test
