@@ -11,17 +11,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph bench}: measures vaultgraph on generated vaults, next to the floors of the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Generates vaults of the given sizes (kept in --dir for the next run) and measures reading, conversion,",
-            "loading (memory and TDB2), serving, tag-table latency over HTTP, publishing, sync after an edit and heap,",
-            "each next to the floors measured in the same run: reading the files only, and flexmark parsing only.",
-            "Prints a markdown table. Give the JVM room for the largest size, e.g. java -Xmx6g -jar target/vaultgraph.jar bench."})
+        description = {"Measures vaultgraph on generated vaults of the given sizes and prints a markdown table.",
+            "Each vault is generated once and kept in --dir for the next run. The table gives reading, conversion, loading "
+                + "(memory and TDB2), serving, tag-table latency over HTTP, publishing, sync after an edit and heap, each "
+                + "next to floors measured in the same run: reading the files only, and flexmark parsing only.",
+            "Give the JVM room for the largest size, for example:%n  java -Xmx6g -jar target/vaultgraph.jar bench"})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--notes", split = ",", defaultValue = "1000,10000,100000", paramLabel = "N[,N...]",
-            description = "Vault sizes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--notes", split = ",", defaultValue = "1000,10000,100000", paramLabel = "N",
+            description = "Vault sizes, separated by commas (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
     @Option(names = "--seed", defaultValue = "7", paramLabel = "S", description = "Seed of the generated vaults (default: ${DEFAULT-VALUE}).")

@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code vaultgraph dql}: runs a Dataview query on the vault's graph. */
 @Command(name = "dql", mixinStandardHelpOptions = true,
         description = {"Runs a Dataview query (DQL) on the vault's graph, as Dataview's own engine runs it.",
-            "  vaultgraph dql data/vault 'TABLE type FROM \"Research/Tags\" GROUP BY type'"})
+            "For example:%n  vaultgraph dql data/vault 'TABLE type FROM \"Research/Tags\" GROUP BY type'"})
 final class DqlCommand implements Callable<Integer> {
 
     @Spec

@@ -29,8 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code vaultgraph export}: writes the vault's graph as RDF. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Writes the vault's graph as RDF, or as a graph for graph explorers.",
-            "Turtle, N-Triples and RDF/XML hold the union of all notes; TriG, N-Quads and JSON-LD keep one named graph per note.",
-            "GraphML (Cytoscape, yEd, Gephi) and GEXF (Gephi) draw notes and their typed links; three SPARQL queries say what they hold."})
+            "Turtle, N-Triples and RDF/XML hold the union of all notes, each triple once; TriG, N-Quads and JSON-LD keep "
+                + "one named graph per note.",
+            "GraphML (Cytoscape, yEd, Gephi) and GEXF (Gephi) draw notes and their typed links; three SPARQL queries say "
+                + "what they hold."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -77,7 +79,10 @@ final class ExportCommand implements Callable<Integer> {
                 StreamingExporter.Report report = new StreamingExporter(loader.reader(mapping), new VaultMapper(mapping))
                         .write(argument.vault, chosen, out);
                 options.reportProblems(report.problems(), 0, err);
-                if (output != null) err.println("wrote " + report.quads() + " quads of " + report.notes() + " notes to " + output);
+                if (output != null) {
+                    err.println("wrote " + report.statements() + (chosen.quads() ? " quads" : " triples") + " of " + report.notes()
+                            + " notes to " + output);
+                }
             } else {
                 try (OpenedGraph graph = storeOptions.open(argument.vault, options, err, false)) {
                     write(chosen, graph.store().dataset(), graph.mapper().iris(), graph.mapping().base(), out);

@@ -15,7 +15,7 @@ final class Failures {
 
     static String describe(Throwable e) {
         if (e instanceof VaultException || e instanceof MappingException
-                || e instanceof org.vaultgraph.query.QueryException || e instanceof UsageException
+                || e instanceof org.vaultgraph.query.QueryException || e instanceof UsageException || e instanceof CommandFailure
                 || e instanceof org.vaultgraph.dql.syntax.DqlException || e instanceof org.vaultgraph.export.GraphStorePush.PushException) {
             return e.getMessage();
         }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph generate}: writes a synthetic research vault for benchmarks. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Writes a synthetic research vault shaped like data/vault: insights linking to therapies, anatomy and",
-            "outcomes and citing sources, concept notes with their tag tables, tags, fields, and a few links to notes",
-            "not written yet. The same --notes and --seed always give the same files."})
+        description = {"Writes a synthetic research vault shaped like data/vault, the same for the same --notes and --seed.",
+            "It holds insights linking to therapies, anatomy and outcomes and citing sources, concept notes with their tag "
+                + "tables, tags, fields, and a few links to notes not written yet."})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec

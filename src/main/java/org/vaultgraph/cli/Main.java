@@ -1,6 +1,7 @@
 package org.vaultgraph.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vaultgraph",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = {
-            "Turns an Obsidian-style vault of markdown notes into an RDF knowledge graph,",
-            "serves it over SPARQL with embedded Apache Jena Fuseki, and reproduces its tag tables."},
+        description = "Turns an Obsidian-style vault of markdown notes into an RDF knowledge graph, serves it over SPARQL "
+                + "with embedded Apache Jena Fuseki, and reproduces its tag tables.",
         subcommands = {
             ServeCommand.class,
             QueryCommand.class,
@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class},
         footer = {"", "Run 'vaultgraph help COMMAND' for the options of one command.",
             "Exit codes: 0 success, 1 failure, 2 wrong usage."})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,11 +46,32 @@ public final class Main implements Runnable {
             err.flush();
             return e instanceof UsageException ? 2 : 1;
         });
+        cli.setParameterExceptionHandler(Main::wrongUsage);
         return cli;
     }
 
+    /** A command line picocli cannot parse: one line saying what is wrong and where to read more, not the whole usage. */
+    private static int wrongUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        String help = command.getCommandSpec().parent() == null ? "vaultgraph --help" : "vaultgraph help " + command.getCommandName();
+        String message = e.getMessage().replace("option option", "option").strip();
+        err.println(name + ": " + message + suggestion(e) + " (see '" + help + "')");
+        err.flush();
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** Picocli's "did you mean", on the same line. */
+    private static String suggestion(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getSuggestions().isEmpty()) return "";
+        return "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+    }
+
+    /** Without a command there is nothing to do: that is wrong usage, so the usage goes to standard error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
     }
 }

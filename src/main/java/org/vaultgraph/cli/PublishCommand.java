@@ -16,10 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph publish}: writes the Digital Garden page of every note with a dataview block. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"Writes, for every note with a dataview block and 'dg-publish: true' in its front matter, the page",
-            "the Obsidian Digital Garden plugin publishes: JSON front matter (permalink, updated), then the note with",
-            "each block rendered as Dataview's HTML table. Pages go to OUT at the note's vault path. Rows come from",
-            "SPARQL over the graph. Notes without 'dg-publish: true' are never written; each is named on standard error."})
+        description = {"Writes the Digital Garden page of every note that has a dataview block and 'dg-publish: true'.",
+            "A page is what the Obsidian Digital Garden plugin publishes: JSON front matter (permalink, updated), then the "
+                + "note with each block rendered as Dataview's HTML table, its rows from SPARQL over the graph. Pages go to "
+                + "the --out folder at the note's vault path. Notes without 'dg-publish: true' are never written; each is "
+                + "named on standard error."})
 final class PublishCommand implements Callable<Integer> {
 
     @Spec

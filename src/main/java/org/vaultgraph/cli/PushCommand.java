@@ -16,9 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph push}: sends the vault's graph to another SPARQL store, one named graph per note. */
 @Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Sends the vault's graph to a SPARQL 1.1 store through the Graph Store Protocol (GraphDB, Virtuoso,",
-            "Amazon Neptune, Fuseki...), one named graph per note: a PUT for each note whose graph changed since the",
-            "last push, a DELETE for each note that is gone. A state file remembers what was pushed."})
+        description = {"Sends the vault's graph to another SPARQL store, one named graph per note, only what changed.",
+            "It speaks the SPARQL 1.1 Graph Store Protocol (GraphDB, Virtuoso, Amazon Neptune, Fuseki...): a PUT for each "
+                + "note whose graph changed since the last push, a DELETE for each note that is gone. A state file "
+                + "remembers what was pushed."})
 final class PushCommand implements Callable<Integer> {
 
     @Spec
@@ -45,7 +46,7 @@ final class PushCommand implements Callable<Integer> {
     Path passwordFile;
 
     @Option(names = "--state", paramLabel = "FILE",
-            description = "Where to remember what was pushed (default: a file per vault and endpoint under ~/.cache/vaultgraph).")
+            description = "Where to remember what was pushed. Default: a file per vault and endpoint in%n  ~/.cache/vaultgraph")
     Path state;
 
     @Override

@@ -13,6 +13,7 @@ import org.vaultgraph.rdf.VaultMapper;
 import org.vaultgraph.store.VaultStore;
 import org.vaultgraph.store.VaultSync;
 import org.vaultgraph.store.VaultWatcher;
+import org.vaultgraph.vault.VaultReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,10 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph serve}: loads a vault and serves it over SPARQL until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Loads the vault into a graph (in memory, or TDB2 on disk with --tdb) and serves it with embedded Apache Jena Fuseki:",
-            "SPARQL at /vault/sparql, Graph Store reads at /vault/get (read-only), a landing page at /,",
-            "each tag page at its permalink, and every IRI of the vault (/note/..., /tag/..., /ns for the",
-            "ontology) as Turtle, JSON-LD, N-Triples, RDF/XML or HTML by content negotiation. Stop it with Ctrl-C."})
+        description = {"Loads the vault into a graph and serves it with embedded Apache Jena Fuseki until stopped with Ctrl-C.",
+            "The graph lives in memory, or in a TDB2 store on disk with --tdb. The server answers SPARQL at /vault/sparql and "
+                + "Graph Store reads at /vault/get (read-only), shows a landing page at / and each tag page at its permalink, "
+                + "and serves every IRI of the vault (/note/..., /tag/..., and /ns for the ontology) as Turtle, JSON-LD, "
+                + "N-Triples, RDF/XML or HTML by content negotiation."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -36,10 +38,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     VaultOptions options;
 
-    @Option(names = "--port", defaultValue = "3030", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "3030", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every network).")
     String host;
 
@@ -75,12 +77,24 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (passwordFile != null && !java.nio.file.Files.isRegularFile(passwordFile)) throw new UsageException("password file not found: " + passwordFile);
         if (passwordFile != null && !update) throw new UsageException("--password-file is for --update");
+        if (port < 0 || port > 65535) throw new UsageException("--port " + port + " is not a port: use 1 to 65535, or 0 for any free one");
+        if (!(queryTimeout > 0)) throw new UsageException("--query-timeout must be a positive number of seconds");
+        if (maxRows < 1) throw new UsageException("--max-rows must be at least 1");
+        VaultReader.checkRoot(argument.vault);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        // Bound before the vault loads, so that a busy port fails now rather than after the load.
+        PortReservation reserved = PortReservation.take(host, port);
         err.println("loading " + argument.vault.toAbsolutePath().normalize() + " ...");
         err.flush();
         long start = System.nanoTime();
-        OpenedGraph graph = storeOptions.open(argument.vault, options, err, watch);
+        OpenedGraph graph;
+        try {
+            graph = storeOptions.open(argument.vault, options, err, watch);
+        } catch (RuntimeException e) {
+            reserved.close();
+            throw e;
+        }
         VaultStore store = graph.store();
         Mapping mapping = graph.mapping();
         VaultMapper mapper = graph.mapper();
@@ -101,8 +115,14 @@ final class ServeCommand implements Callable<Integer> {
                 .host(host)
                 .port(port)
                 .queryTimeoutMillis(Math.round(queryTimeout * 1000))
-                .build()
-                .start();
+                .build();
+        reserved.close();
+        try {
+            start(server);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
         VaultWatcher watcher = watch ? VaultWatcher.start(argument.vault, following, report -> {
             err.println(Instant.now() + " graph changed: " + report);
             options.reportProblems(report.problems(), 0, err);
@@ -131,5 +151,20 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         server.join();
         return 0;
+    }
+
+    /** Starts the server; should another program have taken the port meanwhile, says so in one line. */
+    private void start(VaultServer server) {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.BindException) {
+                    server.stop();
+                    throw new CommandFailure(PortReservation.cannotListen(host, port, cause));
+                }
+            }
+            throw e;
+        }
     }
 }

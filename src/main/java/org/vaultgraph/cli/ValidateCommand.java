@@ -25,10 +25,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code vaultgraph validate}: checks a vault and says what to fix, note by note. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks a vault: notes that could not be read as written (broken front matter...), links that name",
-            "no note, and the SHACL shapes of well-formed insights, concepts and sources (ontology/shapes.ttl).",
-            "Each finding names the note, the line where known, what is wrong and how to fix it.",
-            "Exit code 0 when there are no errors (warnings too with --strict), 1 otherwise."})
+        description = {"Checks a vault and says, note by note, what to fix.",
+            "It reports notes that could not be read as written (broken front matter...), links that name nothing in the "
+                + "vault, and the SHACL shapes of well-formed insights, concepts and sources (ontology/shapes.ttl). Each "
+                + "finding names the note, the line where known, what is wrong and how to fix it; links to what is not in "
+                + "the vault are grouped by target (missing files, aliases, notes not written yet), with their count.",
+            "Exit code 0 when there are no errors (nor warnings, with --strict), 1 otherwise."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec

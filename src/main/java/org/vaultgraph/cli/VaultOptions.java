@@ -13,11 +13,11 @@ final class VaultOptions {
     private static final int PROBLEMS_SHOWN = 20;
 
     @Option(names = "--base", paramLabel = "IRI",
-            description = "Base IRI of the vault's notes, tags and fields (default: the mapping file's, else http://127.0.0.1:3030/).")
+            description = "Base IRI of the vault's notes, tags and fields. Default: the mapping file's base, else%n  http://127.0.0.1:3030/")
     String base;
 
     @Option(names = "--mapping", paramLabel = "FILE",
-            description = "Mapping file saying which notes are insights, therapies, anatomy... (default: VAULT/.vaultgraph.yaml, else the built-in mapping).")
+            description = "Mapping file saying which notes are insights, therapies, anatomy... Default:%n  VAULT/.vaultgraph.yaml, else the built-in mapping.")
     Path mapping;
 
     @Option(names = "--quiet", description = "Do not list the problems found in the vault.")

@@ -43,8 +43,12 @@ public final class StreamingExporter {
         this.mapper = mapper;
     }
 
-    /** What an export wrote and found. */
-    public record Report(int notes, int attachments, long quads, List<Problem> problems) {}
+    /**
+     * What an export wrote and found.
+     *
+     * @param statements the quads written, or for a triple format the distinct triples written
+     */
+    public record Report(int notes, int attachments, long statements, List<Problem> problems) {}
 
     /** Whether a format can be written this way. */
     public static boolean streams(ExportFormat format) {
@@ -70,8 +74,8 @@ public final class StreamingExporter {
         VaultMapper.VaultContext context = VaultMapper.context(classes, attachmentPaths);
 
         // Second pass: map each note again as it is read, straight to the writer.
-        long[] quads = {0};
-        StreamRDF sink = counting(sink(format, out), quads);
+        long[] written = {0};
+        StreamRDF sink = sink(format, out, written);
         sink.start();
         new java.util.TreeMap<>(GraphExporter.prefixes(mapper.iris()).getMapping()).forEach(sink::prefix);
         int[] notes = {0};
@@ -86,19 +90,15 @@ public final class StreamingExporter {
         attachments.sort(java.util.Comparator.comparing(Attachment::path));
         for (Attachment attachment : attachments) mapper.mapAttachment(attachment, sink);
         sink.finish();
-        return new Report(notes[0], attachments.size(), quads[0], List.copyOf(problems));
+        return new Report(notes[0], attachments.size(), written[0], List.copyOf(problems));
     }
 
-    private StreamRDF sink(ExportFormat format, OutputStream out) {
-        if (format == ExportFormat.JSONLD) return new JsonLdWriter(mapper.iris()).stream(out);
-        StreamRDF writer = StreamRDFWriter.getWriterStream(out, format.rdfFormat());
-        return format.quads() ? writer : new StreamRDFWrapper(writer) {
-            @Override
-            public void quad(Quad quad) {
-                // Triple formats hold the union of the notes' graphs.
-                super.triple(quad.asTriple());
-            }
-        };
+    /** The writer for {@code format}, counting into {@code written} what reaches the output. */
+    private StreamRDF sink(ExportFormat format, OutputStream out, long[] written) {
+        if (format == ExportFormat.JSONLD) return counting(new JsonLdWriter(mapper.iris()).stream(out), written);
+        StreamRDF writer = counting(StreamRDFWriter.getWriterStream(out, format.rdfFormat()), written);
+        // Triple formats hold the union of the notes' graphs, a set: each triple once.
+        return format.quads() ? writer : new UnionTriples(writer);
     }
 
     private static StreamRDF counting(StreamRDF sink, long[] count) {

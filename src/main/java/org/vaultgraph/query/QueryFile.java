@@ -59,12 +59,56 @@ public record QueryFile(String name, String text, Map<String, String> parameters
         try {
             return QueryFactory.create(text, base, Syntax.syntaxARQ);
         } catch (QueryParseException e) {
-            throw new QueryException(name + ":" + e.getLine() + ":" + e.getColumn() + ": " + firstLine(e.getMessage()));
+            throw new QueryException(syntaxError(e));
         }
+    }
+
+    private static final Pattern POSITION = Pattern.compile("(?i)\\s*\\b(?:at )?line (-?\\d+), column (-?\\d+)[.:]?");
+    private static final Pattern TOKEN = Pattern.compile("Encountered \" \\S+ \"(.*?) \"\"");
+    private static final Pattern CHARACTER = Pattern.compile("Lexical error\\s+Encountered: (?:'(\\d+)' \\(\\d+\\)|<EOF>),?(?: after prefix \"(.*)\")?");
+
+    /**
+     * The parser's complaint in one line, at one position: the one its message names (the token it
+     * stopped at), which can differ from the one the exception carries.
+     */
+    private String syntaxError(QueryParseException e) {
+        String message = firstLine(e.getMessage());
+        int line = e.getLine();
+        int column = e.getColumn();
+        Matcher position = POSITION.matcher(message);
+        if (position.find()) {
+            line = Integer.parseInt(position.group(1));
+            column = Integer.parseInt(position.group(2));
+            message = (message.substring(0, position.start()) + " " + message.substring(position.end())).strip();
+        }
+        Matcher token = TOKEN.matcher(message);
+        Matcher character = CHARACTER.matcher(message);
+        if (message.startsWith("Encountered \"<EOF>\"")) {
+            message = "unexpected end of the query";
+        } else if (token.find()) {
+            message = "syntax error at '" + token.group(1) + "'";
+        } else if (character.find()) {
+            message = (character.group(1) == null ? "unexpected end of the query"
+                    : "unexpected character '" + Character.toString(Integer.parseInt(character.group(1))) + "'")
+                    + (character.group(2) == null ? "" : " after '" + character.group(2).strip() + "'");
+        }
+        if (message.endsWith(".") || message.endsWith(",")) message = message.substring(0, message.length() - 1);
+        String where = line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "";
+        return name + where + ": " + message;
     }
 
     /** Parses the query and gives its declared parameters their values. */
     public Query bind(String base, Map<String, String> values) {
+        checkValues(values);
+        Query query = parse(base);
+        if (values.isEmpty()) return query;
+        Map<Var, Node> substitutions = new HashMap<>();
+        values.forEach((k, v) -> substitutions.put(Var.alloc(k), valueNode(v)));
+        return QueryTransformOps.replaceVars(query, substitutions);
+    }
+
+    /** Checks that {@code values} name every declared parameter and no other. */
+    public void checkValues(Map<String, String> values) {
         List<String> unknown = new ArrayList<>(values.keySet());
         unknown.removeAll(parameters.keySet());
         if (!unknown.isEmpty()) {
@@ -77,11 +121,6 @@ public record QueryFile(String name, String text, Map<String, String> parameters
             String first = missing.get(0);
             throw new QueryException(name + " needs --param " + first + "=VALUE (" + parameters.get(first) + ")");
         }
-        Query query = parse(base);
-        if (values.isEmpty()) return query;
-        Map<Var, Node> substitutions = new HashMap<>();
-        values.forEach((k, v) -> substitutions.put(Var.alloc(k), valueNode(v)));
-        return QueryTransformOps.replaceVars(query, substitutions);
     }
 
     static Node valueNode(String value) {

@@ -65,23 +65,43 @@ public interface SparqlService {
         return new SparqlService() {
             @Override
             public RowSetRewindable select(Query query) {
-                try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query).build()) {
-                    return RowSetMem.create(exec.select());
-                }
+                return reaching(endpoint, () -> {
+                    try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query).build()) {
+                        return RowSetMem.create(exec.select());
+                    }
+                });
             }
 
             @Override
             public boolean ask(Query query) {
-                try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query).build()) {
-                    return exec.ask();
-                }
+                return reaching(endpoint, () -> {
+                    try (QueryExec exec = QueryExecHTTP.service(endpoint).query(query).build()) {
+                        return exec.ask();
+                    }
+                });
             }
 
             @Override
             public Graph graph(Query query) {
-                return run(QueryExecHTTP.service(endpoint).query(query), query);
+                return reaching(endpoint, () -> run(QueryExecHTTP.service(endpoint).query(query), query));
             }
         };
+    }
+
+    /** Runs a request to {@code endpoint}; an endpoint that cannot be reached is named, with the reason, in one line. */
+    private static <T> T reaching(String endpoint, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                String reason = cause instanceof java.net.ConnectException ? "connection refused"
+                        : cause instanceof java.net.UnknownHostException ? "unknown host"
+                        : cause instanceof java.net.http.HttpTimeoutException ? "no answer in time"
+                        : null;
+                if (reason != null) throw new QueryException("cannot reach the SPARQL endpoint " + endpoint + ": " + reason);
+            }
+            throw e;
+        }
     }
 
     private static Graph run(QueryExecBuilder builder, Query query) {

@@ -252,7 +252,11 @@ public final class VaultMapper {
                 if (iri.hasViolations()) throw new IRIException("not a valid IRI");
                 out.add(out.graph, VG.linksToExternal, NodeFactory.createURI(iri.str()));
             } catch (IRIException e) {
-                problems.add(Problem.inFile(note.path(), "web link '" + url + "' is not a valid address; left out of the graph"));
+                // Only this link is lost, so it is a minor problem, placed where the address is first written.
+                int at = note.text().indexOf(url);
+                int line = at < 0 ? 0 : 1 + (int) note.text().substring(0, at).chars().filter(c -> c == '\n').count();
+                int column = at < 0 ? 0 : at - note.text().lastIndexOf('\n', at - 1);
+                problems.add(Problem.minor(note.path(), line, column, "web link '" + url + "' is not a valid address; left out of the graph"));
             }
         }
     }

@@ -9,8 +9,14 @@ package org.vaultgraph.validate;
  * @param severity how bad it is
  * @param message  what is wrong, in plain words
  * @param fix      what to change in the note, or "" when there is no advice
+ * @param missing  for a link whose target is not in the vault, what it names (the report groups such links
+ *                 by target); null for every other finding
  */
-public record Finding(String path, int line, int column, Severity severity, String message, String fix) {
+public record Finding(String path, int line, int column, Severity severity, String message, String fix, Missing missing) {
+
+    public Finding(String path, int line, int column, Severity severity, String message, String fix) {
+        this(path, line, column, severity, message, fix, null);
+    }
 
     /** How bad a finding is: errors fail {@code validate}, warnings only with {@code --strict}. */
     public enum Severity {
@@ -18,6 +24,25 @@ public record Finding(String path, int line, int column, Severity severity, Stri
 
         String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A link target that is not in the vault.
+     *
+     * @param kind    what the link asks for: a note to write, a file to add, or a note it names by an alias
+     * @param name    the target as written, without {@code .md} for a note: links with the same name (in any
+     *                case) and kind are one group
+     * @param written the link as written, its heading or block included ({@code [[Example#Details]]})
+     * @param plain   the link as written without its heading or block ({@code [[Example]]})
+     * @param fix     what to do, for every link of the group
+     */
+    public record Missing(Kind kind, String name, String written, String plain, String fix) {
+        /** What a missing link target is. */
+        public enum Kind { FILE, ALIAS, NOTE }
+
+        String key() {
+            return kind + "\u0000" + name.toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
@@ -53,7 +54,8 @@ public final class VaultValidator {
     public ValidationResult validate(VaultLoader.LoadedVault loaded) {
         List<Finding> findings = new ArrayList<>();
         for (Problem p : loaded.problems()) {
-            findings.add(new Finding(p.path(), p.line(), p.column(), Finding.Severity.ERROR, p.message(), ""));
+            findings.add(new Finding(p.path(), p.line(), p.column(), p.minor() ? Finding.Severity.WARNING : Finding.Severity.ERROR,
+                    p.message(), ""));
         }
         if (loaded.vault().problemsDropped() > 0) {
             findings.add(new Finding("", 0, 0, Finding.Severity.ERROR,
@@ -67,20 +69,52 @@ public final class VaultValidator {
         return new ValidationResult(List.copyOf(findings), report, loaded.vault().notes().size());
     }
 
+    /** The file types Obsidian opens besides notes (its "Accepted file formats"): a link to one asks for a file, not a note. */
+    private static final Set<String> FILE_TYPES = Set.of("base", "canvas", "avif", "bmp", "gif", "jpeg", "jpg", "png", "svg",
+            "webp", "flac", "m4a", "mp3", "ogg", "wav", "webm", "3gp", "mkv", "mov", "mp4", "ogv", "pdf");
+
     private static List<Finding> unresolvedLinks(VaultLoader.LoadedVault loaded) {
         LinkResolver resolver = LinkResolver.of(loaded.vault());
+        Map<String, Note> byAlias = new HashMap<>();
+        for (Note note : loaded.vault().notes()) {
+            for (String alias : note.aliases()) byAlias.putIfAbsent(alias.toLowerCase(Locale.ROOT), note);
+        }
         List<Finding> out = new ArrayList<>();
         for (Note note : loaded.vault().notes()) {
             for (Link link : note.links()) {
                 if (link.target().isEmpty() || resolver.resolve(link.target(), note.path()).isPresent()) continue;
-                String written = link.syntax() == Link.Syntax.MARKDOWN ? "(" + link.target() + ")" : "[[" + link.target() + "]]";
-                out.add(new Finding(note.path(), link.line(), link.column(), Finding.Severity.WARNING,
-                        "link " + written + " names no note or file of the vault",
-                        "create the note '" + link.target() + (link.target().contains(".") ? "" : ".md")
-                                + "', or correct the link (a placeholder for a note not written yet is fine)"));
+                Finding.Missing missing = missing(link, byAlias.get(link.target().toLowerCase(Locale.ROOT)));
+                String message = switch (missing.kind()) {
+                    case FILE -> "link " + missing.written() + " names a file that is not in the vault";
+                    case ALIAS -> "link " + missing.written() + " names no note, only an alias of "
+                            + byAlias.get(link.target().toLowerCase(Locale.ROOT)).path();
+                    case NOTE -> "link " + missing.written() + " names no note or file of the vault";
+                };
+                out.add(new Finding(note.path(), link.line(), link.column(), Finding.Severity.WARNING, message, missing.fix(), missing));
             }
         }
         return out;
+    }
+
+    /** What a link that resolves to nothing asks for: a file, a note it names by an alias, or a note to write. */
+    private static Finding.Missing missing(Link link, Note aliasOf) {
+        String target = link.target();
+        String bang = link.embed() ? "!" : "";
+        String written = link.syntax() == Link.Syntax.MARKDOWN ? bang + "(" + target + link.subpath() + ")" : bang + "[[" + target + link.subpath() + "]]";
+        String plain = link.syntax() == Link.Syntax.MARKDOWN ? bang + "(" + target + ")" : bang + "[[" + target + "]]";
+        int dot = target.lastIndexOf('.');
+        String extension = dot < 0 ? "" : target.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (FILE_TYPES.contains(extension)) {
+            return new Finding.Missing(Finding.Missing.Kind.FILE, target, written, plain,
+                    "add the file '" + target + "' to the vault, or correct the link");
+        }
+        if (aliasOf != null) {
+            return new Finding.Missing(Finding.Missing.Kind.ALIAS, target, written, plain, "Obsidian finds a note by its file name,"
+                    + " not its aliases: write [[" + aliasOf.name() + link.subpath() + "|" + target + "]]");
+        }
+        String name = extension.equals("md") ? target.substring(0, dot) : target;
+        return new Finding.Missing(Finding.Missing.Kind.NOTE, name, written, plain,
+                "create the note '" + name + ".md', or correct the link");
     }
 
     private ValidationReport runShapes(DatasetGraph dataset) {

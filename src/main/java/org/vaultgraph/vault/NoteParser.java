@@ -95,9 +95,15 @@ public final class NoteParser {
         WikiLinks.scan(masked, lines, links);
         MaskedText tagText = masked.copy();
         Matcher wiki = WikiLinks.WIKILINK.matcher(masked);
-        while (wiki.find()) tagText.blank(wiki.start(), wiki.end());
+        List<Integer> wikiSpans = new ArrayList<>();
+        while (wiki.find()) {
+            tagText.blank(wiki.start(), wiki.end());
+            wikiSpans.add(wiki.start());
+            wikiSpans.add(wiki.end());
+        }
         for (MarkdownLink link : markdownLinks) {
             if (masked.isBlanked(link.start)) continue; // inside a comment or math
+            if (inside(wikiSpans, link.start)) continue; // "[[a]](b)" is a wikilink and text, as Obsidian reads it
             tagText.blank(link.start, link.end);
             org.vaultgraph.vault.Link internal = link.toVaultLink(lines);
             if (internal != null) links.add(internal);
@@ -105,11 +111,13 @@ public final class NoteParser {
         List<String> externalLinks = new ArrayList<>();
         Matcher url = URL.matcher(tagText);
         while (url.find()) {
-            externalLinks.add(url.group().replaceAll("[.,:;!?*_~'\"]+$", "")); // sentence punctuation is not part of it
+            String address = url.group().replaceAll("[.,:;!?*_~'\"]+$", ""); // sentence punctuation is not part of it
+            // "https://" with nothing after it is prose about addresses, not a link (Obsidian links none).
+            if (!address.endsWith("://")) externalLinks.add(address);
             tagText.blank(url.start(), url.end());
         }
         for (MarkdownLink link : markdownLinks) {
-            if (!masked.isBlanked(link.start) && link.isExternal()) externalLinks.add(link.url);
+            if (!masked.isBlanked(link.start) && !inside(wikiSpans, link.start) && link.isExternal()) externalLinks.add(link.url);
         }
         links.sort(Comparator.comparingInt(org.vaultgraph.vault.Link::line).thenComparingInt(org.vaultgraph.vault.Link::column));
 
@@ -130,6 +138,19 @@ public final class NoteParser {
                 timestamp(meta.fields(), createdKeys, stamp.created()),
                 timestamp(meta.fields(), modifiedKeys, stamp.modified()));
         return new Result(note, List.copyOf(problems));
+    }
+
+    /** Whether {@code offset} falls inside one of the spans, given as sorted start, end pairs. */
+    private static boolean inside(List<Integer> spans, int offset) {
+        int low = 0;
+        int high = spans.size() / 2 - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (offset < spans.get(2 * mid)) high = mid - 1;
+            else if (offset >= spans.get(2 * mid + 1)) low = mid + 1;
+            else return true;
+        }
+        return false;
     }
 
     /** Drops a byte order mark and turns CRLF and CR line breaks into LF, so that lines count the same everywhere. */

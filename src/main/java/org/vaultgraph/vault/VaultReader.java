@@ -115,7 +115,7 @@ public final class VaultReader {
             try {
                 BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isDirectory()) walk(dir, path, markdown, attachments, problems);
-                else if (attrs.isSymbolicLink()) problems.add(Problem.inFile(relative, "symbolic link not followed; only files inside the vault are read"));
+                else if (attrs.isSymbolicLink()) problems.add(Problem.minor(relative, 0, 0, "symbolic link not followed; only files inside the vault are read"));
                 else if (attrs.isRegularFile() && isMarkdown(path)) markdown.put(relative, stamp(attrs));
                 else if (attrs.isRegularFile()) attachments.add(new Attachment(relative, stamp(attrs)));
             } catch (NoSuchFileException gone) {
@@ -174,7 +174,7 @@ public final class VaultReader {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (isHidden(file)) return FileVisitResult.CONTINUE;
                     if (attrs.isSymbolicLink()) {
-                        problems.add(Problem.inFile(relative(dir, file), "symbolic link not followed; only files inside the vault are read"));
+                        problems.add(Problem.minor(relative(dir, file), 0, 0, "symbolic link not followed; only files inside the vault are read"));
                     } else if (attrs.isRegularFile() && isMarkdown(file)) {
                         markdown.put(relative(dir, file), stamp(attrs));
                     } else if (attrs.isRegularFile()) {

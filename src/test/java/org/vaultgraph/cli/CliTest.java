@@ -78,9 +78,101 @@ class CliTest {
 
     @Test
     void aQueryWithoutItsParameterSaysWhichOneIsMissing() {
-        Run run = run("query", "data/vault", "queries/tag-table.rq", "--quiet");
-        assertEquals(1, run.exit());
+        Run run = run("query", "data/vault", "queries/tag-table.rq");
+        assertEquals(2, run.exit(), "a missing parameter is wrong usage");
+        assertOneLine(run);
         assertTrue(run.err().contains("tag-table.rq needs --param tag=VALUE"), run.err());
+        assertFalse(run.err().contains("loading") || run.err().contains("read "), "checked before the vault is read: " + run.err());
+    }
+
+    @Test
+    void anUnknownParameterIsWrongUsage() {
+        Run run = run("query", "data/vault", "queries/tag-table.rq", "--param", "tag=L4-L5", "--param", "colour=red");
+        assertEquals(2, run.exit());
+        assertOneLine(run);
+        assertEquals("vaultgraph: tag-table.rq has no parameter [colour]; it takes [tag]", run.err().strip());
+    }
+
+    @Test
+    void aParameterWithoutAValueIsOneLine() {
+        Run run = run("query", "data/vault", "queries/tag-table.rq", "--param", "tag");
+        assertEquals(2, run.exit());
+        assertOneLine(run);
+        assertEquals("vaultgraph: --param tag has no value: write --param tag=VALUE", run.err().strip());
+    }
+
+    @Test
+    void aSyntaxErrorGivesOnePosition() throws Exception {
+        Path query = tmp.resolve("bad.rq");
+        Files.writeString(query, "PREFIX vg: <https://w3id.org/vaultgraph/ns#>\nSELECT ?x WHERE {\n  ?x a vg:Note ;\n  FILTER (?x = )\n}\n");
+        Run run = run("query", "data/vault", query.toString());
+        assertEquals(1, run.exit());
+        assertOneLine(run);
+        assertEquals("vaultgraph: bad.rq:4:16: syntax error at ')'", run.err().strip());
+    }
+
+    @Test
+    void aDeadEndpointSaysConnectionRefused() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + port + "/vault/sparql";
+        Run run = run("query", "data/vault", "queries/tag-table.rq", "--param", "tag=L4-L5", "--endpoint", endpoint);
+        assertEquals(1, run.exit());
+        assertOneLine(run);
+        assertEquals("vaultgraph: cannot reach the SPARQL endpoint " + endpoint + ": connection refused", run.err().strip());
+    }
+
+    @Test
+    void serveOnABusyPortFailsBeforeLoading() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Run run = run("serve", "data/vault", "--port", Integer.toString(busy.getLocalPort()));
+            assertEquals(1, run.exit());
+            assertOneLine(run);
+            assertTrue(run.err().startsWith("vaultgraph: cannot listen on 127.0.0.1:" + busy.getLocalPort() + ": the port is in use"), run.err());
+        }
+    }
+
+    @Test
+    void serveChecksItsOptionsBeforeLoading() {
+        for (String[] args : List.of(new String[] {"--port", "99999"}, new String[] {"--port", "-1"},
+                new String[] {"--query-timeout", "0"}, new String[] {"--max-rows", "0"}, new String[] {"--port", "http"})) {
+            String[] command = java.util.stream.Stream.concat(java.util.stream.Stream.of("serve", "data/vault"), java.util.Arrays.stream(args))
+                    .toArray(String[]::new);
+            Run run = run(command);
+            assertEquals(2, run.exit(), String.join(" ", args) + ": " + run.err());
+            assertOneLine(run);
+        }
+        assertEquals("vaultgraph: --port 99999 is not a port: use 1 to 65535, or 0 for any free one",
+                run("serve", "data/vault", "--port", "99999").err().strip());
+        Run missing = run("serve", "no/such/vault", "--port", "0");
+        assertEquals(1, missing.exit());
+        assertEquals("vaultgraph: vault folder not found: no/such/vault", missing.err().strip());
+    }
+
+    @Test
+    void noArgumentsPrintsTheUsageAndIsWrongUsage() {
+        Run run = run();
+        assertEquals(2, run.exit());
+        assertTrue(run.err().startsWith("Usage: vaultgraph"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void wrongOptionsAreOneLineEach() {
+        Run unknown = run("export", "data/vault", "--no-such-option");
+        assertEquals(2, unknown.exit());
+        assertOneLine(unknown);
+        assertEquals("vaultgraph export: Unknown option: '--no-such-option' (see 'vaultgraph help export')", unknown.err().strip());
+        Run typo = run("serv", "data/vault");
+        assertEquals(2, typo.exit());
+        assertOneLine(typo);
+        assertTrue(typo.err().contains("did you mean serve"), typo.err());
+    }
+
+    private static void assertOneLine(Run run) {
+        assertEquals(1, run.err().strip().lines().count(), "one line, not:\n" + run.err());
     }
 
     @Test
@@ -149,12 +241,17 @@ class CliTest {
     void validatePassesTheSampleVaultAndFailsThePlantedOne() {
         Run clean = run("validate", "data/vault", "--quiet");
         assertEquals(0, clean.exit(), clean.err());
-        assertTrue(clean.out().contains("0 errors, 1 warning in 1 note (27 notes checked)."), clean.out());
+        assertTrue(clean.out().contains("0 errors, 1 warning in 1 note (27 notes checked); the warnings include 1 link to 1 missing target."),
+                clean.out());
         assertEquals(1, run("validate", "data/vault", "--quiet", "--strict").exit());
 
         Run planted = run("validate", "src/test/resources/validate/planted", "--quiet");
         assertEquals(1, planted.exit());
         assertTrue(planted.out().contains("Insights/No Source.md"), planted.out());
+
+        Run falseAlarms = run("validate", "src/test/resources/validate/false-alarms", "--quiet");
+        assertEquals(0, falseAlarms.exit(), "only warnings: " + falseAlarms.out());
+        assertEquals(1, run("validate", "src/test/resources/validate/false-alarms", "--quiet", "--strict").exit());
     }
 
     @Test

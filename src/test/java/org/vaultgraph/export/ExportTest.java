@@ -53,6 +53,8 @@ class ExportTest {
         new GraphExporter(loaded.mapper().iris()).write(loaded.store().dataset(), format, out);
         DatasetGraph parsed = StrictParse.parse(out.toByteArray(), format.lang());
         DatasetGraph store = loaded.store().dataset();
+        assertEquals(format.quads() ? parsed.stream().count() : parsed.getDefaultGraph().size(), statementsIn(out.toByteArray(), format),
+                format + " repeats statements");
         Txn.executeRead(store, () -> {
             if (format.quads()) {
                 assertTrue(IsoMatcher.isomorphic(namedGraphsOnly(store), parsed), format + " differs from the store");
@@ -74,6 +76,11 @@ class ExportTest {
         assertEquals(loaded.problems(), report.problems());
         DatasetGraph parsed = StrictParse.parse(out.toByteArray(), format.lang());
         DatasetGraph store = loaded.store().dataset();
+        // A graph is a set: the file holds each statement once, and the report counts what the file holds.
+        long statements = statementsIn(out.toByteArray(), format);
+        assertEquals(statements, report.statements(), format + ": the count reported is the count written");
+        assertEquals(format.quads() ? parsed.stream().count() : parsed.getDefaultGraph().size(), statements,
+                format + " repeats statements");
         Txn.executeRead(store, () -> {
             if (format.quads()) {
                 assertTrue(IsoMatcher.isomorphic(namedGraphsOnly(store), parsed), format + " differs from the store");
@@ -137,6 +144,24 @@ class ExportTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+    }
+
+    /** How many statements the file holds as written, repeats included (a parsed graph would hide them). */
+    private static long statementsIn(byte[] bytes, ExportFormat format) {
+        long[] count = {0};
+        org.apache.jena.riot.RDFParser.source(new ByteArrayInputStream(bytes)).lang(format.lang())
+                .parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                    @Override
+                    public void triple(org.apache.jena.graph.Triple triple) {
+                        count[0]++;
+                    }
+
+                    @Override
+                    public void quad(org.apache.jena.sparql.core.Quad quad) {
+                        count[0]++;
+                    }
+                });
+        return count[0];
     }
 
     private static DatasetGraph namedGraphsOnly(DatasetGraph store) {

@@ -1,0 +1,62 @@
+package org.vaultgraph.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code serve} as a user starts it, in a JVM of its own: it holds its port from before the load to the end. */
+class ServeCommandTest {
+
+    @Test
+    void servesOnThePortItReservedAndASecondServerIsToldThePortIsTaken() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = socket.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process serve = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.vaultgraph.cli.Main", "serve", "data/vault", "--port", Integer.toString(port), "--quiet")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("serving ")) seen.append(line).append('\n');
+            assertNotNull(line, "serve stopped before serving:\n" + seen);
+            assertEquals("serving http://127.0.0.1:" + port + "/ (this machine only; --host to change)", line);
+
+            String ask = URLEncoder.encode("ASK { ?s a <https://w3id.org/vaultgraph/ns#Insight> }", StandardCharsets.UTF_8);
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/vault/sparql?query=" + ask)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            assertTrue(answer.body().contains("true"), answer.body());
+
+            StringWriter err = new StringWriter();
+            CommandLine second = Main.commandLine();
+            second.setOut(new PrintWriter(new StringWriter()));
+            second.setErr(new PrintWriter(err));
+            assertEquals(1, second.execute("serve", "data/vault", "--port", Integer.toString(port)));
+            assertEquals("vaultgraph: cannot listen on 127.0.0.1:" + port
+                    + ": the port is in use (another server?); choose another with --port", err.toString().strip());
+        } finally {
+            serve.destroy();
+            serve.waitFor();
+        }
+    }
+}
