@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.process.normalize.CanonicalizeLiteral;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -71,10 +75,28 @@ public final class Vaults {
         new VaultMapper(mapping).map(loader.read(vault, mapping), new StreamRDFBase() {
             @Override
             public void quad(Quad quad) {
-                out.add(quad.toString());
+                out.add(canonical(quad));
             }
         });
         return out;
+    }
+
+    /**
+     * A quad with its literal in canonical form, so that equal values compare equal: stores may keep
+     * a value rather than its spelling (Virtuoso gives back {@code "false"^^xsd:boolean} as {@code "0"}
+     * and a dateTime's {@code +00:00} as {@code Z}).
+     */
+    static String canonical(Quad quad) {
+        Node object = quad.getObject();
+        if (object.isLiteral()) {
+            String type = object.getLiteralDatatypeURI();
+            String lexical = object.getLiteralLexicalForm();
+            if (XSDDatatype.XSDdateTime.getURI().equals(type) && lexical.matches(".*[+-]00:00")) {
+                object = NodeFactory.createLiteralDT(lexical.substring(0, lexical.length() - 6) + "Z", XSDDatatype.XSDdateTime);
+            }
+            object = CanonicalizeLiteral.get().apply(object);
+        }
+        return Quad.create(quad.getGraph(), quad.getSubject(), quad.getPredicate(), object).toString();
     }
 
     /** Every quad in the store's named graphs whose name starts with one of these prefixes, through its SPARQL endpoint. */
@@ -86,7 +108,7 @@ public final class Vaults {
                 String graph = row.get("g").getURI();
                 for (String prefix : graphPrefixes) {
                     if (graph.startsWith(prefix)) {
-                        out.add(Quad.create(row.get("g"), row.get("s"), row.get("p"), row.get("o")).toString());
+                        out.add(canonical(Quad.create(row.get("g"), row.get("s"), row.get("p"), row.get("o"))));
                         break;
                     }
                 }
@@ -102,6 +124,17 @@ public final class Vaults {
             exec.select().forEachRemaining(row -> out.add(row.get("g").toString()));
         }
         return out;
+    }
+
+    /** Fails with the quads one side has and the other lacks (the first ten of each), when the sides differ. */
+    public static void assertSameQuads(Set<String> expected, Set<String> actual) {
+        if (expected.equals(actual)) return;
+        Set<String> missing = new TreeSet<>(expected);
+        missing.removeAll(actual);
+        Set<String> extra = new TreeSet<>(actual);
+        extra.removeAll(expected);
+        org.junit.jupiter.api.Assertions.fail(missing.size() + " quads missing from the store, " + extra.size() + " it should not hold;\nmissing: "
+                + String.join("\n  ", missing.stream().limit(10).toList()) + "\nextra: " + String.join("\n  ", extra.stream().limit(10).toList()));
     }
 
     /** The union of two sets. */
