@@ -80,11 +80,12 @@ final class PushCommand implements Callable<Integer> {
         }
         Path stateFile = state != null ? state : defaultState(root);
         GraphStorePush push = new GraphStorePush(endpoint, credentials, stateFile);
-        long started = System.nanoTime();
         GraphStorePush.Report report;
+        long started;
         try (OpenedGraph graph = storeOptions.open(argument.vault, options, err, false)) {
             String label = host() + ":" + root.toAbsolutePath().normalize();
             String graphBase = graph.mapping().base();
+            started = System.nanoTime();
             report = dryRun ? push.dryRun(graph.store().dataset(), graphBase, label) : push.push(graph.store().dataset(), graphBase, label);
         } catch (GraphStorePush.Refused refused) {
             throw new UsageException(refused.getMessage());
@@ -96,7 +97,7 @@ final class PushCommand implements Callable<Integer> {
             err.println("dry run, nothing sent to " + endpoint + ": " + report);
         } else {
             double seconds = (System.nanoTime() - started) / 1e9;
-            err.printf("pushed to %s: %s (%d quads, %.1f s)%n", endpoint, report, report.quadsSent(), seconds);
+            err.printf("pushed to %s: %s (%d quads in %.1f s)%n", endpoint, report, report.quadsSent(), seconds);
         }
         err.flush();
         return 0;
