@@ -37,6 +37,10 @@ await() { # URL NAME PID: any HTTP answer (401 too) means up
     echo "$2 did not start" >&2; exit 1
 }
 
+# Copies, so that a build during the run cannot change the programs under it.
+cp "$jar" "$work/vaultgraph.jar"; jar="$work/vaultgraph.jar"
+cp "$fuseki_jar" "$work/fuseki-server.jar"; fuseki_jar="$work/fuseki-server.jar"
+
 password=bench-secret
 printf '%s\n' "$password" > "$work/password"
 
@@ -78,7 +82,7 @@ isql-vt "127.0.0.1:$sql_port" dba dba "exec=USER_SET_PASSWORD('dba', '$password'
 mkdir -p "$work/fuseki/db"
 fuseki_port=$(free_port)
 printf 'bench: %s\n' "$password" > "$work/fuseki/passwords"
-(cd "$work/fuseki" && FUSEKI_BASE="$work/fuseki/run" exec java -Xmx4g -jar "$OLDPWD/$fuseki_jar" --localhost --port="$fuseki_port" \
+(cd "$work/fuseki" && FUSEKI_BASE="$work/fuseki/run" exec java -Xmx4g -jar "$fuseki_jar" --localhost --port="$fuseki_port" \
     --tdb2 --loc="$work/fuseki/db" --update --passwd=passwords --auth=digest /team > server.log 2>&1) &
 pids+=($!)
 await "http://127.0.0.1:$fuseki_port/\$/ping" Fuseki "${pids[-1]}"
