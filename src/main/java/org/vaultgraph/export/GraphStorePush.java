@@ -1,24 +1,16 @@
 package org.vaultgraph.export;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -27,82 +19,170 @@ import org.apache.jena.system.Txn;
 import org.vaultgraph.vault.VaultReader;
 
 /**
- * Sends a vault's graph to another SPARQL 1.1 store through the Graph Store Protocol, one named
+ * Sends a vault's graph to a shared SPARQL 1.1 store through the Graph Store Protocol, one named
  * graph per note: a PUT replaces a note's graph, a DELETE removes the graph of a note that is gone.
  * Only graphs whose content changed since the last push are sent: a state file records the digest
- * of each graph as pushed.
+ * of each graph as pushed. Many vaults can share a store: each pushes only the graphs under its own
+ * base IRI, claims that base in the store (see {@link StoreClaims}), is refused a base another vault
+ * claims, and deletes only graphs it pushed itself.
  *
  * <pre>{@code
- * GraphStorePush push = new GraphStorePush(URI.create("http://host:3030/ds/data"), credentials, Path.of("push-state.tsv"));
- * GraphStorePush.Report report = push.push(store.dataset());
+ * GraphStorePush push = new GraphStorePush(URI.create("http://host:3030/ds/data"), StoreCredentials.NONE, Path.of("push-state.tsv"));
+ * GraphStorePush.Report report = push.push(store.dataset(), "https://lab.example/alice/", "laptop:/home/alice/vault");
  * }</pre>
  */
 public final class GraphStorePush {
     private static final int SAVE_EVERY = 200;
 
-    private final URI endpoint;
-    private final String authorization;
+    private final GraphStoreClient store;
+    private final StoreCredentials credentials;
     private final Path stateFile;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
 
     /**
-     * @param endpoint  the store's Graph Store Protocol endpoint, e.g. Fuseki's {@code http://host:3030/ds/data}
-     * @param user      user name for HTTP basic authentication, or null
-     * @param password  its password, or null
-     * @param stateFile where the digest of each pushed graph is kept between pushes
+     * @param endpoint    the store's Graph Store Protocol endpoint, e.g. Fuseki's {@code http://host:3030/ds/data}
+     *                    or Virtuoso's {@code http://host:8890/sparql-graph-crud-auth}
+     * @param credentials how to log in, or {@link StoreCredentials#NONE}
+     * @param stateFile   where the digest of each pushed graph is kept between pushes
      */
-    public GraphStorePush(URI endpoint, String user, String password, Path stateFile) {
-        this.endpoint = endpoint;
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + (password == null ? "" : password)).getBytes(StandardCharsets.UTF_8));
+    public GraphStorePush(URI endpoint, StoreCredentials credentials, Path stateFile) {
+        this.store = new GraphStoreClient(endpoint);
+        this.credentials = credentials;
         this.stateFile = stateFile;
     }
 
-    /** What a push did. */
-    public record Report(int sent, int deleted, int unchanged) {
+    /** One request a push sends, or would send. */
+    public record Change(String method, String graph) {}
+
+    /** What a push did, or would do for a dry run. */
+    public record Report(int sent, int deleted, int unchanged, int outsideBase, long quadsSent, List<Change> changes, boolean dryRun) {
         @Override
         public String toString() {
-            return sent + " graphs sent, " + deleted + " deleted, " + unchanged + " unchanged";
+            String counts = dryRun
+                    ? "would send " + sent + " graphs (" + quadsSent + " quads), delete " + deleted + ", " + unchanged + " unchanged"
+                    : sent + " graphs sent, " + deleted + " deleted, " + unchanged + " unchanged";
+            return counts + (outsideBase == 0 ? "" : "; " + outsideBase + " graphs outside the vault's base left out");
         }
     }
 
-    /** A request the store refused, with what it said. */
+    /** A request the store refused, or could not answer, with what it said. */
     public static final class PushException extends RuntimeException {
         public PushException(String message) {
             super(message);
         }
     }
 
-    /** Pushes every named graph of the dataset that differs from what the last push sent. */
-    public Report push(DatasetGraph dataset) {
-        Map<String, String> pushed = readState();
-        Map<String, String> now = new TreeMap<>();
-        int[] counts = new int[3];
-        Txn.executeRead(dataset, () -> {
-            Iterator<Node> graphs = dataset.listGraphNodes();
-            List<Node> names = new ArrayList<>();
-            graphs.forEachRemaining(names::add);
-            for (Node graph : names) {
-                byte[] body = nTriples(dataset, graph);
-                String digest = VaultReader.sha256(body);
-                now.put(graph.getURI(), digest);
-                if (digest.equals(pushed.get(graph.getURI()))) {
-                    counts[2]++;
-                    continue;
-                }
-                send("PUT", graph.getURI(), body);
-                pushed.put(graph.getURI(), digest);
-                if (++counts[0] % SAVE_EVERY == 0) writeState(pushed);
-            }
-        });
-        for (String graph : List.copyOf(pushed.keySet())) {
-            if (now.containsKey(graph)) continue;
-            send("DELETE", graph, null);
-            pushed.remove(graph);
-            counts[1]++;
+    /** A push that would mix this vault's graphs with another's; nothing was sent. */
+    public static final class Refused extends RuntimeException {
+        public Refused(String message) {
+            super(message);
         }
-        writeState(pushed);
-        return new Report(counts[0], counts[1], counts[2]);
+    }
+
+    /** Sends every graph under {@code base} that differs from what the last push sent, and deletes those of notes that are gone. */
+    public Report push(DatasetGraph dataset, String base, String vaultLabel) {
+        return run(dataset, base, vaultLabel, false);
+    }
+
+    /** What {@link #push} would send and delete, found without writing to the store or the state file. */
+    public Report dryRun(DatasetGraph dataset, String base, String vaultLabel) {
+        return run(dataset, base, vaultLabel, true);
+    }
+
+    /**
+     * Refuses, before any request, a base on a loopback address (the default, http://127.0.0.1:3030/)
+     * bound for a store on another machine: every vault left at the default would write into the same
+     * graphs there, and the IRIs name no resource anyone else can reach.
+     */
+    public static void checkBase(String base, URI endpoint) {
+        String baseHost = URI.create(base).getHost();
+        if (isLoopback(baseHost) && !isLoopback(endpoint.getHost())) {
+            throw new Refused("the vault's base " + base + " is a loopback address, and the store " + endpoint.getHost()
+                    + " is on another machine: give the vault a base of its own (base: in .vaultgraph.yaml, or --base https://your.domain/vault/)");
+        }
+    }
+
+    /** Loopback by name or address literal only: no name is looked up, so nothing leaves the machine before the check. */
+    static boolean isLoopback(String host) {
+        if (host == null) return false;
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        return h.equals("localhost") || h.endsWith(".localhost") || h.matches("127(\\.\\d{1,3}){3}")
+                || h.equals("::1") || h.matches("(0{1,4}:){7}0{0,3}1");
+    }
+
+    private Report run(DatasetGraph dataset, String base, String vaultLabel, boolean dryRun) {
+        checkBase(base, store.endpoint());
+        PushState state = PushState.read(stateFile);
+        try (StoreCredentials.Registration login = credentials.register(store.endpoint())) {
+            StoreClaims claims = StoreClaims.read(store);
+            Optional<StoreClaims.Claim> previous = claims.on(base);
+            // The same folder on the same machine whose state file was lost is the same vault.
+            if (state.isNewVault() && previous.isPresent() && previous.get().label().equals(vaultLabel)) state.adopt(previous.get().vaultId());
+            Optional<StoreClaims.Claim> conflict = claims.conflict(base, state.vaultId());
+            if (conflict.isPresent()) throw refusal(base, conflict.get());
+            if (!dryRun) {
+                if (!claims.claimsOnly(base, state.vaultId(), vaultLabel)) StoreClaims.record(store, base, state.vaultId(), vaultLabel);
+                state.base(base);
+            }
+            return send(dataset, base, state, dryRun);
+        }
+    }
+
+    private static Refused refusal(String base, StoreClaims.Claim other) {
+        String whose = "another vault (" + (other.label().isEmpty() ? other.vaultId() : other.label()) + ")";
+        String what = other.base().equals(base) ? "the base " + base + " is already claimed in this store by " + whose
+                : "the base " + base + " overlaps " + other.base() + ", claimed in this store by " + whose;
+        return new Refused(what + ": give this vault a base of its own (base: in .vaultgraph.yaml, or --base)");
+    }
+
+    private Report send(DatasetGraph dataset, String base, PushState state, boolean dryRun) {
+        Set<String> now = new HashSet<>();
+        List<Change> changes = new ArrayList<>();
+        int[] counts = new int[4]; // sent, deleted, unchanged, outside the base
+        long[] quads = new long[1];
+        try {
+            Txn.executeRead(dataset, () -> {
+                List<Node> names = new ArrayList<>();
+                dataset.listGraphNodes().forEachRemaining(names::add);
+                for (Node graph : names) {
+                    String name = graph.getURI();
+                    // Only graphs under the vault's base are its own; others (written to a local store by hand) stay local.
+                    if (!name.startsWith(base)) {
+                        counts[3]++;
+                        continue;
+                    }
+                    now.add(name);
+                    byte[] body = nTriples(dataset, graph);
+                    String digest = VaultReader.sha256(body);
+                    if (digest.equals(state.digests().get(name))) {
+                        counts[2]++;
+                        continue;
+                    }
+                    changes.add(new Change("PUT", name));
+                    quads[0] += lines(body);
+                    if (!dryRun) {
+                        store.put(name, dataset.getGraph(graph));
+                        state.digests().put(name, digest);
+                        if ((counts[0] + 1) % SAVE_EVERY == 0) state.write(stateFile);
+                    }
+                    counts[0]++;
+                }
+            });
+            // Only graphs this vault pushed itself are ever deleted.
+            for (String graph : List.copyOf(state.digests().keySet())) {
+                if (now.contains(graph)) continue;
+                changes.add(new Change("DELETE", graph));
+                if (!dryRun) {
+                    store.delete(graph);
+                    state.digests().remove(graph);
+                }
+                counts[1]++;
+            }
+        } finally {
+            // What was sent stays recorded even when a later request fails.
+            if (!dryRun) state.write(stateFile);
+        }
+        return new Report(counts[0], counts[1], counts[2], counts[3], quads[0], changes, dryRun);
     }
 
     /** A graph as N-Triples, lines sorted: the same triples always give the same bytes. */
@@ -119,54 +199,9 @@ public final class GraphStorePush {
         return out.toByteArray();
     }
 
-    private void send(String method, String graph, byte[] body) {
-        URI uri = URI.create(endpoint + (endpoint.getQuery() == null ? "?" : "&") + "graph=" + URLEncoder.encode(graph, StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2));
-        if (authorization != null) request.header("Authorization", authorization);
-        if (body != null) request.header("Content-Type", "application/n-triples").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        else request.method(method, HttpRequest.BodyPublishers.noBody());
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new PushException("cannot reach " + endpoint + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PushException("interrupted while pushing to " + endpoint);
-        }
-        int status = response.statusCode();
-        // A DELETE of a graph the store no longer has is already done.
-        if (status / 100 == 2 || (method.equals("DELETE") && status == 404)) return;
-        String said = response.body().strip().lines().findFirst().orElse("");
-        throw new PushException(method + " of graph " + graph + " refused by " + endpoint + ": HTTP " + status + (said.isEmpty() ? "" : " " + said)
-                + (status == 401 || status == 403 ? " (check --user and --password-file)" : ""));
-    }
-
-    private Map<String, String> readState() {
-        Map<String, String> state = new TreeMap<>();
-        if (!Files.isRegularFile(stateFile)) return state;
-        try {
-            for (String line : Files.readAllLines(stateFile, StandardCharsets.UTF_8)) {
-                int tab = line.indexOf('\t');
-                if (tab > 0) state.put(line.substring(tab + 1), line.substring(0, tab));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the push state " + stateFile + ": " + e.getMessage(), e);
-        }
-        return state;
-    }
-
-    /** Written whole, then moved into place: a crash leaves the old state, and the next push sends those graphs again. */
-    private void writeState(Map<String, String> state) {
-        try {
-            Files.createDirectories(stateFile.toAbsolutePath().getParent());
-            Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-            StringBuilder out = new StringBuilder();
-            state.forEach((graph, digest) -> out.append(digest).append('\t').append(graph).append('\n'));
-            Files.writeString(tmp, out, StandardCharsets.UTF_8);
-            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the push state " + stateFile + ": " + e.getMessage(), e);
-        }
+    private static int lines(byte[] body) {
+        int n = 0;
+        for (byte b : body) if (b == '\n') n++;
+        return n;
     }
 }
