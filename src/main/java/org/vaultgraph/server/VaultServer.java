@@ -11,6 +11,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.vaultgraph.rdf.IriMinter;
@@ -72,6 +73,9 @@ public final class VaultServer implements AutoCloseable {
                     .auth(AuthScheme.BASIC);
         }
         this.fuseki = builder.build();
+        PlainErrors errors = new PlainErrors();
+        fuseki.getJettyServer().setErrorHandler(errors);
+        for (ServletContextHandler context : fuseki.getJettyServer().getDescendants(ServletContextHandler.class)) context.setErrorHandler(errors);
         this.host = b.host;
         for (Connector connector : fuseki.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector server) server.setHost(b.host);
