@@ -30,12 +30,11 @@ import org.apache.jena.system.Txn;
  */
 final class DatasetReadFilter implements Filter {
     private static final List<String> READ_PATHS = List.of(VaultServer.DATASET + "/get", VaultServer.DATASET + "/data");
-    private static final List<String> OFFERED = List.of(RdfResponse.NQUADS, RdfResponse.TRIG, RdfResponse.JSONLD, "application/trix+xml");
+    private static final List<String> OFFERED = List.of(RdfResponse.NQUADS, RdfResponse.TRIG, RdfResponse.JSONLD);
     private static final Map<String, RDFFormat> FORMATS = Map.of(
             RdfResponse.NQUADS, RDFFormat.NQUADS,
             RdfResponse.TRIG, RDFFormat.TRIG_BLOCKS,
-            RdfResponse.JSONLD, RDFFormat.JSONLD11_PLAIN,
-            "application/trix+xml", RDFFormat.TRIX);
+            RdfResponse.JSONLD, RDFFormat.JSONLD11_PLAIN);
 
     private final DatasetGraph dataset;
 

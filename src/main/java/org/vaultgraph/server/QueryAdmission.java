@@ -69,10 +69,17 @@ final class QueryAdmission implements Filter {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** How many operations run now (for tests and the log). */
+    /** How many operations run now. */
     int running() {
         synchronized (lock) {
             return running;
+        }
+    }
+
+    /** How many operations wait for a place now. */
+    int queued() {
+        synchronized (lock) {
+            return queued;
         }
     }
 

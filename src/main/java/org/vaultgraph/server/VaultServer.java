@@ -115,6 +115,11 @@ public final class VaultServer implements AutoCloseable {
         return admission.running();
     }
 
+    /** How many dataset operations wait for a place at this moment. */
+    int waitingOperations() {
+        return admission.queued();
+    }
+
     /** The SPARQL query endpoint. */
     public String sparqlUrl() {
         return url() + DATASET.substring(1) + "/sparql";
