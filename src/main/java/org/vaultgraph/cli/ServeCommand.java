@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Loads the vault into a graph (in memory, or TDB2 on disk with --tdb) and serves it with embedded Apache Jena Fuseki:",
             "SPARQL at /vault/sparql, Graph Store reads at /vault/get (read-only), a landing page at /,",
             "each tag page at its permalink, and every IRI of the vault (/note/..., /tag/..., /ns for the",
-            "ontology) as Turtle, JSON-LD, N-Triples, RDF/XML or HTML by content negotiation. Stop it with Ctrl-C."})
+            "ontology) as Turtle, JSON-LD, N-Triples, RDF/XML, N-Quads, TriG or HTML by content negotiation. It calls no other",
+            "endpoint and reads no file but the vault's. Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -65,9 +66,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Users who may write with --update, one 'name: password' per line (Jetty's password file format).")
     Path passwordFile;
 
-    @Option(names = "--allow-service", paramLabel = "URL_PREFIX", arity = "1..*",
-            description = "Let SPARQL SERVICE call endpoints under these URL prefixes (http or https, with a host; a loopback or "
-                    + "link-local address only when a prefix names that address). By default the server calls no other endpoint.")
+    @Option(names = "--allow-service", paramLabel = "URL_PREFIX",
+            description = "Let SPARQL SERVICE call endpoints under this URL prefix (http or https, with a host; a loopback or "
+                    + "link-local address only when the prefix names that address); repeat it for more. By default the server "
+                    + "calls no other endpoint.")
     List<String> allowService = new ArrayList<>();
 
     @Option(names = "--max-queries", paramLabel = "N",

@@ -53,6 +53,8 @@ import org.vaultgraph.store.VaultLoader;
  * <li>script in resource pages for odd IRIs and for a note whose name is markup</li>
  * <li>script in error answers (404, 400, 406, SPARQL syntax errors) and in the landing page's query parameters</li>
  * <li>a forged Host header on pages and descriptions</li>
+ * <li>answers that would load or run code: an XSLT {@code stylesheet=} in XML results, a JSONP {@code callback=},
+ * a query fetched by {@code query-ref=}</li>
  * </ol>
  */
 class SecurityTest {
@@ -480,6 +482,20 @@ class SecurityTest {
         assertNoMarkup("graph store", get(server, "vault/get?graph=" + encoded, "text/html"), SCRIPT);
         HttpResponse<String> notAcceptable = send(HttpRequest.newBuilder(URI.create(server.url() + "ns")).header("Accept", "text/" + SCRIPT.replace("/", "")));
         assertNoMarkup("406", notAcceptable, SCRIPT);
+    }
+
+    @Test
+    void answersThatWouldLoadOrRunCodeAreRefused() throws Exception {
+        String ask = "vault/sparql?query=" + encode("ASK {}");
+        HttpResponse<String> stylesheet = get(server, ask + "&output=xml&stylesheet=" + encode(listener.url("/evil.xsl")), null);
+        assertEquals(400, stylesheet.statusCode(), stylesheet.body());
+        assertFalse(stylesheet.body().contains("xml-stylesheet"), stylesheet.body());
+        HttpResponse<String> jsonp = get(server, ask + "&output=json&callback=" + encode("alert(document.domain)//"), null);
+        assertEquals(400, jsonp.statusCode(), jsonp.body());
+        assertFalse(jsonp.body().contains("alert(document.domain)"), jsonp.body());
+        HttpResponse<String> queryRef = get(server, "vault/sparql?query-ref=" + encode(listener.url("/query.rq")), null);
+        assertTrue(queryRef.statusCode() >= 400, queryRef.body());
+        assertNothingFetched();
     }
 
     @Test
