@@ -46,15 +46,22 @@ final class OutboundPolicy {
     static final String LOAD_REFUSED = "LOAD is not accepted: this server fetches no URL and reads no file for a client;"
             + " send the data itself to the Graph Store endpoint (/vault/data)";
 
-    private final List<URI> prefixes;
+    /** Looks up a host name's addresses (the system's resolver, unless a test gives its own). */
+    interface Resolver {
+        InetAddress[] addresses(String host) throws UnknownHostException;
+    }
 
-    private OutboundPolicy(List<URI> prefixes) {
+    private final List<URI> prefixes;
+    private final Resolver resolver;
+
+    private OutboundPolicy(List<URI> prefixes, Resolver resolver) {
         this.prefixes = List.copyOf(prefixes);
+        this.resolver = resolver;
     }
 
     /** No outbound calls at all (the default). */
     static OutboundPolicy none() {
-        return new OutboundPolicy(List.of());
+        return new OutboundPolicy(List.of(), InetAddress::getAllByName);
     }
 
     /**
@@ -63,6 +70,10 @@ final class OutboundPolicy {
      * @throws IllegalArgumentException naming a prefix that is not an http(s) URL with a host
      */
     static OutboundPolicy of(List<String> prefixes) {
+        return of(prefixes, InetAddress::getAllByName);
+    }
+
+    static OutboundPolicy of(List<String> prefixes, Resolver resolver) {
         List<URI> parsed = new ArrayList<>();
         for (String prefix : prefixes) {
             URI uri;
@@ -77,7 +88,7 @@ final class OutboundPolicy {
             }
             parsed.add(uri);
         }
-        return new OutboundPolicy(parsed);
+        return new OutboundPolicy(parsed, resolver);
     }
 
     boolean allowsAny() {
@@ -169,7 +180,7 @@ final class OutboundPolicy {
         URI prefix = matchingPrefix(target);
         if (isInternalLiteral(prefix.getHost())) return null;
         try {
-            for (InetAddress address : InetAddress.getAllByName(target.getHost())) {
+            for (InetAddress address : resolver.addresses(target.getHost())) {
                 if (isInternal(address)) {
                     return "SERVICE <" + url + "> resolves to the internal address " + address.getHostAddress()
                             + "; list that address itself with --allow-service to call it";

@@ -42,6 +42,9 @@ import org.vaultgraph.store.VaultLoader;
  * <li>FROM and FROM NAMED with an http URL and a file: IRI; default-graph-uri and named-graph-uri with them</li>
  * <li>with {@code --allow-service}: a listed endpoint is called, while another path, another port, dot
  * segments, user info and a redirect to an unlisted address are not followed</li>
+ * <li>with {@code --allow-service}: a listed host name that resolves to a loopback or link-local address
+ * (DNS rebinding, cloud metadata)</li>
+ * <li>SERVICE run straight through Jena, past the server's filters: the policy in the dataset's context still decides</li>
  * <li>LOAD of a URL and of a file: IRI (with --update, as a logged-in user)</li>
  * <li>SERVICE inside an update's WHERE clause</li>
  * <li>JSON-LD uploads with a remote @context (http URL, file: IRI)</li>
@@ -264,13 +267,47 @@ class SecurityTest {
     }
 
     @Test
-    void aNameThatResolvesToLoopbackNeedsTheAddressListed() {
-        // "localhost." is not the literal "localhost": only a prefix naming a loopback address itself lets it through.
-        OutboundPolicy policy = OutboundPolicy.of(List.of("http://localhost.:8080/sparql"));
-        assertEquals(null, policy.refusal("http://localhost.:8080/sparql"), "the name is listed");
-        String refusal = policy.refusalAfterResolving("http://localhost.:8080/sparql");
-        assertTrue(refusal != null && (refusal.contains("internal address") || refusal.contains("unknown host")), refusal);
-        assertEquals(null, OutboundPolicy.of(List.of("http://127.0.0.1:8080/")).refusalAfterResolving("http://127.0.0.1:8080/sparql"));
+    void aNameThatResolvesToLoopbackOrLinkLocalNeedsTheAddressListed() throws Exception {
+        OutboundPolicy.Resolver dns = host -> switch (host) {
+            case "rebound.example" -> new java.net.InetAddress[] {java.net.InetAddress.getByName("127.0.0.1")};
+            case "metadata.example" -> new java.net.InetAddress[] {java.net.InetAddress.getByName("169.254.169.254")};
+            default -> new java.net.InetAddress[] {java.net.InetAddress.getByName("192.0.2.10")};
+        };
+        OutboundPolicy policy = OutboundPolicy.of(List.of("http://rebound.example/sparql", "http://metadata.example/",
+                "http://public.example/sparql", "http://127.0.0.1:8080/"), dns);
+        for (String internal : List.of("http://rebound.example/sparql", "http://metadata.example/latest/meta-data")) {
+            assertEquals(null, policy.refusal(internal), "the name is listed");
+            String refusal = policy.refusalAfterResolving(internal);
+            assertTrue(refusal != null && refusal.contains("internal address"), internal + ": " + refusal);
+        }
+        assertEquals(null, policy.refusalAfterResolving("http://public.example/sparql"));
+        assertEquals(null, policy.refusalAfterResolving("http://127.0.0.1:8080/sparql"), "listed by its address");
+    }
+
+    @Test
+    void whereSparqlRunsServiceIsCheckedToo() throws Exception {
+        // Straight to Jena, past every filter: the policy installed in the dataset's context decides.
+        org.apache.jena.sparql.core.DatasetGraph dataset = org.apache.jena.sparql.core.DatasetGraphFactory.createTxnMem();
+        String service = "SELECT * WHERE { SERVICE <" + listener.url("/sparql") + "> { ?s ?p ?o } }";
+        OutboundPolicy.none().install(dataset.getContext());
+        try {
+            org.apache.jena.sparql.exec.QueryExec.dataset(dataset).query(service).select().materialize();
+            throw new AssertionError("SERVICE ran");
+        } catch (org.apache.jena.query.QueryDeniedException expected) {
+            assertTrue(expected.getMessage().contains("SERVICE"), expected.getMessage());
+        }
+        String silent = "SELECT * WHERE { SERVICE SILENT ?endpoint { ?s ?p ?o } VALUES ?endpoint { <" + listener.url("/sparql") + "> } }";
+        OutboundPolicy.of(List.of(listener.url("/other"))).install(dataset.getContext());
+        try {
+            org.apache.jena.sparql.exec.QueryExec.dataset(dataset).query(silent).select().materialize();
+            throw new AssertionError("SERVICE ran");
+        } catch (org.apache.jena.query.QueryDeniedException expected) {
+            assertTrue(expected.getMessage().contains("not under an endpoint"), expected.getMessage());
+        }
+        assertNothingFetched();
+        OutboundPolicy.of(List.of(listener.url("/sparql"))).install(dataset.getContext());
+        org.apache.jena.sparql.exec.QueryExec.dataset(dataset).query(service).select().materialize();
+        assertEquals(1, listener.requests().size() - requestsBefore, "a listed endpoint is called: " + listener.requests());
     }
 
     // ---- Writes: LOAD, SERVICE in updates, uploads
