@@ -3,6 +3,8 @@ package org.vaultgraph.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.render.GardenPublisher;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "The graph lives in memory, or in a TDB2 store on disk with --tdb. The server answers SPARQL at /vault/sparql and "
                 + "Graph Store reads at /vault/get (read-only), shows a landing page at / and each tag page at its permalink, "
                 + "and serves every IRI of the vault (/note/..., /tag/..., and /ns for the ontology) as Turtle, JSON-LD, "
-                + "N-Triples, RDF/XML or HTML by content negotiation."})
+                + "N-Triples, RDF/XML, N-Quads, TriG or HTML by content negotiation. It calls no other endpoint and reads no "
+                + "file but the vault's."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -65,6 +68,25 @@ final class ServeCommand implements Callable<Integer> {
             description = "Users who may write with --update, one 'name: password' per line (Jetty's password file format).")
     Path passwordFile;
 
+    @Option(names = "--allow-service", paramLabel = "URL_PREFIX",
+            description = "Let SPARQL SERVICE call endpoints under this URL prefix (http or https, with a host; a loopback or "
+                    + "link-local address only when the prefix names that address); repeat it for more. By default the server "
+                    + "calls no other endpoint.")
+    List<String> allowService = new ArrayList<>();
+
+    @Option(names = "--max-queries", paramLabel = "N",
+            description = "Queries, Graph Store reads and updates that run at once; the others wait (see --max-queued) "
+                    + "or get HTTP 503 with Retry-After (default: twice the processors).")
+    Integer maxQueries;
+
+    @Option(names = "--max-queries-per-client", paramLabel = "N",
+            description = "The same limit for one client address (default: half of --max-queries).")
+    Integer maxQueriesPerClient;
+
+    @Option(names = "--max-queued", paramLabel = "N", defaultValue = "128",
+            description = "Requests that may wait for a place, each for at most the query timeout (default: ${DEFAULT-VALUE}).")
+    int maxQueued;
+
     @Option(names = "--max-rows", defaultValue = "100000", paramLabel = "N",
             description = "The most rows one query answers; a query asking for more gets this LIMIT (default: ${DEFAULT-VALUE}).")
     long maxRows;
@@ -81,6 +103,17 @@ final class ServeCommand implements Callable<Integer> {
         if (!(queryTimeout > 0)) throw new UsageException("--query-timeout must be a positive number of seconds");
         if (maxRows < 1) throw new UsageException("--max-rows must be at least 1");
         VaultReader.checkRoot(argument.vault);
+        int running = maxQueries != null ? maxQueries : 2 * Runtime.getRuntime().availableProcessors();
+        int perClient = maxQueriesPerClient != null ? maxQueriesPerClient : Math.max(1, running / 2);
+        if (running < 1 || perClient < 1 || maxQueued < 0) {
+            throw new UsageException("--max-queries and --max-queries-per-client must be at least 1, --max-queued at least 0");
+        }
+        VaultServer.Builder builder = VaultServer.builder().maxRows(maxRows).queryLimits(running, perClient, maxQueued);
+        try {
+            builder.allowService(allowService);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--allow-service: " + e.getMessage());
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         // Bound before the vault loads, so that a busy port fails now rather than after the load.
@@ -104,7 +137,6 @@ final class ServeCommand implements Callable<Integer> {
 
         LandingPage landing = new LandingPage(argument.vault.toAbsolutePath().normalize().getFileName().toString(),
                 following == null ? () -> notes : following::notes, mapping.base(), following == null ? null : following::lastChange);
-        VaultServer.Builder builder = VaultServer.builder().maxRows(maxRows);
         if (update) builder.updates(passwordFile);
         if (following == null) builder.publisher(new GardenPublisher(sparql, mapper.iris()));
         else builder.publishers(following::lastChange, () -> new GardenPublisher(sparql, mapper.iris()));
@@ -146,6 +178,9 @@ final class ServeCommand implements Callable<Integer> {
         out.println("SPARQL endpoint " + server.sparqlUrl() + (update
                 ? "; updates at " + server.url() + "vault/update and " + server.url() + "vault/data for the users of " + passwordFile
                 : " (read-only; --update to accept writes)"));
+        out.println(allowService.isEmpty() ? "SERVICE calls no other endpoint (--allow-service to allow some)"
+                : "SERVICE may call " + String.join(", ", allowService));
+        out.println(running + " queries at once, " + perClient + " per client address, " + maxQueued + " waiting");
         if (watch) out.println("following " + argument.vault + " for changes");
         out.println("press Ctrl-C to stop");
         out.flush();

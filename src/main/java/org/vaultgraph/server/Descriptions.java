@@ -10,6 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
@@ -48,6 +49,23 @@ final class Descriptions {
             copy(union.find(Node.ANY, Node.ANY, node), out);
             return out.isEmpty() ? Optional.empty() : Optional.of(out);
         });
+    }
+
+    /**
+     * The same description as quads: a note's own triples in its named graph, the others in the default
+     * graph (the union of every note's graph, where each of them is).
+     */
+    DatasetGraph quads(String iri, Graph description) {
+        Node node = NodeFactory.createURI(iri);
+        DatasetGraph out = DatasetGraphFactory.create();
+        Txn.executeRead(dataset, () -> {
+            boolean isGraph = dataset.containsGraph(node);
+            if (isGraph) dataset.find(node, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(out::add);
+            description.find().forEachRemaining(t -> {
+                if (!(isGraph && out.contains(node, t.getSubject(), t.getPredicate(), t.getObject()))) out.getDefaultGraph().add(t);
+            });
+        });
+        return out;
     }
 
     /** The labels, classes and insight statements of every IRI a description mentions. */

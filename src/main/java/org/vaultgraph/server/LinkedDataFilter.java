@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.vaultgraph.export.GraphExporter;
 import org.vaultgraph.export.JsonLdWriter;
 import org.vaultgraph.rdf.IriMinter;
@@ -85,7 +86,7 @@ final class LinkedDataFilter implements Filter {
         String mediaType = chooseOrRefuse(request, response, extension);
         if (mediaType == null) return;
         if (mediaType.equals(RdfResponse.HTML)) Pages.send(response, ontology.html());
-        else RdfResponse.write(response, mediaType, ontology.graph(), prefixes, jsonLd);
+        else RdfResponse.write(response, mediaType, ontology.graph(), () -> DatasetGraphFactory.wrap(ontology.graph()), prefixes, jsonLd);
     }
 
     private void serveResource(HttpServletRequest request, HttpServletResponse response, String rawPath) throws IOException {
@@ -98,7 +99,7 @@ final class LinkedDataFilter implements Filter {
                 Graph neighbours = descriptions.neighbours(description.get());
                 Pages.send(response, pages.html(candidate.iri(), description.get(), neighbours, tagPages().get(candidate.iri())));
             } else {
-                RdfResponse.write(response, mediaType, description.get(), prefixes, jsonLd);
+                RdfResponse.write(response, mediaType, description.get(), () -> descriptions.quads(candidate.iri(), description.get()), prefixes, jsonLd);
             }
             return;
         }

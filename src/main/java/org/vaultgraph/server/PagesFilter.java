@@ -26,11 +26,16 @@ final class PagesFilter implements Filter {
     private GardenPublisher publisher;
     private Map<String, String> permalinks = Map.of();
     private final StaticFiles staticFiles = new StaticFiles();
+    private final String host;
 
-    /** @param publishers the publisher of the graph as it is now (a new one after the graph changed), or null */
-    PagesFilter(Supplier<GardenPublisher> publishers, LandingPage landing) {
+    /**
+     * @param publishers the publisher of the graph as it is now (a new one after the graph changed), or null
+     * @param host       the address the server listens on, for the page's example (never the request's Host header)
+     */
+    PagesFilter(Supplier<GardenPublisher> publishers, LandingPage landing, String host) {
         this.publishers = publishers;
         this.landing = landing;
+        this.host = host;
     }
 
     /** The permalinks of the current publisher, computed once per publisher. */
@@ -54,8 +59,9 @@ final class PagesFilter implements Filter {
         }
         String path = request.getRequestURI();
         if (path.equals("/")) {
-            String url = request.getRequestURL().toString();
-            Pages.send(response, landing.html(url.substring(0, url.length() - path.length()), permalinks()), LandingPage.EDITOR_SCRIPT);
+            String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+            String origin = "http://" + shown + ":" + request.getLocalPort();
+            Pages.send(response, landing.html(origin, permalinks()), LandingPage.EDITOR_SCRIPT);
             return;
         }
         Optional<StaticFiles.File> file = staticFiles.get(path);

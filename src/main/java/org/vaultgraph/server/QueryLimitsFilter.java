@@ -29,9 +29,10 @@ import org.apache.jena.query.Syntax;
 
 /**
  * Bounds what one request may ask of the server: a request body larger than the limit is refused
- * (413), and a query that could return more rows than the cap gets the cap as its LIMIT (the
- * answer says so in a {@code Vaultgraph-Row-Cap} header). The time a query may run is bounded by
- * the dataset's query timeout.
+ * (413), a query that would call an endpoint the {@link OutboundPolicy} does not allow is refused
+ * (403, naming the reason) before it runs, and a query that could return more rows than the cap gets
+ * the cap as its LIMIT (the answer says so in a {@code Vaultgraph-Row-Cap} header). The time a query
+ * may run is bounded by the dataset's query timeout.
  */
 final class QueryLimitsFilter implements Filter {
     static final String ROW_CAP_HEADER = "Vaultgraph-Row-Cap";
@@ -39,22 +40,28 @@ final class QueryLimitsFilter implements Filter {
     private static final int REMEMBERED_QUERIES = 512;
     // Only short texts are remembered, so the memory held stays small whatever clients send.
     private static final int REMEMBERED_QUERY_CHARS = 8 * 1024;
-    private static final String NO_CAP = "";
     private static final int SMALL_ANSWER_BYTES = 64 * 1024;
 
     private final long maxBodyBytes;
     private final long maxRows;
+    private final OutboundPolicy outbound;
     // Clients repeat the same queries (a tag table per page view): parsing each once saves half the work of a small query.
-    private final Map<String, String> cappedByText = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Checked> checkedByText = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Checked> eldest) {
             return size() > REMEMBERED_QUERIES;
         }
     });
 
-    QueryLimitsFilter(long maxBodyBytes, long maxRows) {
+    /** What the filter makes of a query text: the text with the row cap (null when it needs none), or why it is refused. */
+    private record Checked(String capped, String refusal) {}
+
+    private static final Checked AS_SENT = new Checked(null, null);
+
+    QueryLimitsFilter(long maxBodyBytes, long maxRows, OutboundPolicy outbound) {
         this.maxBodyBytes = maxBodyBytes;
         this.maxRows = maxRows;
+        this.outbound = outbound;
     }
 
     @Override
@@ -84,35 +91,43 @@ final class QueryLimitsFilter implements Filter {
         } else {
             text = request.getParameter("query");
         }
-        String capped = text == null ? null : capped(text);
+        Checked checked = text == null ? AS_SENT : checked(text);
+        if (checked.refusal() != null) {
+            RdfResponse.sendText(response, 403, "Forbidden: " + checked.refusal() + "\n");
+            return;
+        }
+        String capped = checked.capped();
         if (capped != null) response.setHeader(ROW_CAP_HEADER, Long.toString(maxRows));
         String effective = capped != null ? capped : text;
+        if (effective != null) request.setAttribute(QueryAdmission.QUERY_TEXT, effective);
         BufferedResponse buffered = new BufferedResponse(response, SMALL_ANSWER_BYTES);
         chain.doFilter(inBody ? new BoundedBody(request, effective, maxBodyBytes) : new QueryParameter(request, effective), buffered);
         buffered.finish();
     }
 
-    /** The query with the row cap as its LIMIT, or null when it needs none (or does not parse: Fuseki will say why). */
-    private String capped(String text) {
-        if (text.length() > REMEMBERED_QUERY_CHARS) return cap(text);
-        String known = cappedByText.get(text);
+    private Checked checked(String text) {
+        if (text.length() > REMEMBERED_QUERY_CHARS) return check(text);
+        Checked known = checkedByText.get(text);
         if (known == null) {
-            String computed = cap(text);
-            known = computed == null ? NO_CAP : computed;
-            cappedByText.put(text, known);
+            // Parsed outside the map's lock, so one long parse does not hold up the others.
+            known = check(text);
+            checkedByText.put(text, known);
         }
-        return known.isEmpty() ? null : known;
+        return known;
     }
 
-    private String cap(String text) {
+    /** A query that does not parse goes on as sent: Fuseki says why. */
+    private Checked check(String text) {
         try {
             Query query = QueryFactory.create(text, Syntax.syntaxARQ);
-            if (query.isAskType()) return null;
-            if (query.hasLimit() && query.getLimit() <= maxRows) return null;
+            String refusal = outbound.refusal(query);
+            if (refusal != null) return new Checked(null, refusal);
+            if (query.isAskType()) return AS_SENT;
+            if (query.hasLimit() && query.getLimit() <= maxRows) return AS_SENT;
             query.setLimit(maxRows);
-            return query.serialize();
+            return new Checked(query.serialize(), null);
         } catch (QueryParseException e) {
-            return null;
+            return AS_SENT;
         }
     }
 

@@ -5,19 +5,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.vaultgraph.export.JsonLdWriter;
 
 /**
- * Chooses a representation of a resource by the request's {@code Accept} header (q-values honoured),
- * or by {@code ?format=} where a header cannot be set, and writes it.
+ * Chooses a representation of a resource by the request's {@code Accept} header (read as RFC 9110
+ * says, see {@link MediaRanges}), or by {@code ?format=} where a header cannot be set, and writes it:
+ * triples (Turtle, JSON-LD, N-Triples, RDF/XML), quads with each triple in its graph (N-Quads, TriG),
+ * or a page.
  */
 final class RdfResponse {
     static final String TURTLE = "text/turtle";
@@ -25,14 +28,19 @@ final class RdfResponse {
     static final String NTRIPLES = "application/n-triples";
     static final String RDFXML = "application/rdf+xml";
     static final String HTML = "text/html";
+    static final String NQUADS = "application/n-quads";
+    static final String TRIG = "application/trig";
+    /** Plain JSON clients get the JSON-LD document (compacted, so it reads as plain JSON), labelled as they asked. */
+    static final String JSON = "application/json";
 
-    /** What we offer, in our order of preference when the client has none. */
-    private static final AcceptList OFFERED = AcceptList.create(TURTLE, JSONLD, NTRIPLES, RDFXML, HTML);
+    /** What we offer, in our order of preference when the client weighs several alike. */
+    private static final List<String> OFFERED = List.of(TURTLE, JSONLD, NTRIPLES, RDFXML, HTML, NQUADS, TRIG, JSON);
     private static final Map<String, String> FORMAT_NAMES = Map.ofEntries(
             Map.entry("ttl", TURTLE), Map.entry("turtle", TURTLE),
             Map.entry("jsonld", JSONLD), Map.entry("json-ld", JSONLD), Map.entry("json", JSONLD),
             Map.entry("nt", NTRIPLES), Map.entry("ntriples", NTRIPLES),
             Map.entry("rdf", RDFXML), Map.entry("xml", RDFXML), Map.entry("rdfxml", RDFXML),
+            Map.entry("nq", NQUADS), Map.entry("nquads", NQUADS), Map.entry("trig", TRIG),
             Map.entry("html", HTML));
 
     private RdfResponse() {}
@@ -45,10 +53,13 @@ final class RdfResponse {
         String format = request.getParameter("format");
         if (format == null) format = extension;
         if (format != null) return FORMAT_NAMES.get(format.toLowerCase(Locale.ROOT));
-        String accept = request.getHeader("Accept");
-        if (accept == null || accept.isBlank()) return TURTLE;
-        MediaType chosen = AcceptList.match(new AcceptList(accept), OFFERED);
-        return chosen == null ? null : chosen.getContentTypeStr();
+        return MediaRanges.parse(acceptHeader(request)).choose(OFFERED);
+    }
+
+    /** Every Accept header of the request joined, as RFC 9110 reads repeated fields. */
+    private static String acceptHeader(HttpServletRequest request) {
+        List<String> values = java.util.Collections.list(request.getHeaders("Accept"));
+        return values.isEmpty() ? null : String.join(",", values);
     }
 
     /** Whether a path extension ({@code .ttl}...) names a format. */
@@ -58,7 +69,7 @@ final class RdfResponse {
 
     /** The media types we write, for error messages. */
     static String offered() {
-        return String.join(", ", TURTLE, JSONLD, NTRIPLES, RDFXML, HTML);
+        return String.join(", ", OFFERED);
     }
 
     /** The names {@code ?format=} accepts, for error messages. */
@@ -66,16 +77,27 @@ final class RdfResponse {
         return String.join(", ", new java.util.TreeSet<>(FORMAT_NAMES.keySet()));
     }
 
-    static void write(HttpServletResponse response, String mediaType, Graph graph, PrefixMap prefixes, JsonLdWriter jsonLd)
-            throws IOException {
+    /**
+     * @param graph the triples, for the triple formats
+     * @param quads the same statements each in its graph, for N-Quads and TriG
+     */
+    static void write(HttpServletResponse response, String mediaType, Graph graph, Supplier<DatasetGraph> quads, PrefixMap prefixes,
+                      JsonLdWriter jsonLd) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         switch (mediaType) {
-            case JSONLD -> jsonLd.write(graph, out);
+            case JSONLD, JSON -> jsonLd.write(graph, out);
+            case NQUADS -> RDFWriter.source(quads.get()).format(RDFFormat.NQUADS).output(out);
+            case TRIG -> {
+                DatasetGraph dataset = quads.get();
+                prefixes.forEach((prefix, uri) -> dataset.prefixes().add(prefix, uri));
+                RDFWriter.source(dataset).format(RDFFormat.TRIG_PRETTY).output(out);
+            }
             case NTRIPLES -> RDFWriter.source(graph).format(RDFFormat.NTRIPLES).output(out);
             case RDFXML -> RDFWriter.source(withPrefixes(graph, prefixes)).format(RDFFormat.RDFXML_PLAIN).output(out);
             default -> RDFWriter.source(withPrefixes(graph, prefixes)).format(RDFFormat.TURTLE_PRETTY).output(out);
         }
-        send(response, 200, mediaType + (mediaType.equals(NTRIPLES) ? "" : "; charset=utf-8"), out.toByteArray());
+        boolean asciiOnly = mediaType.equals(NTRIPLES) || mediaType.equals(NQUADS);
+        send(response, 200, mediaType + (asciiOnly ? "" : "; charset=utf-8"), out.toByteArray());
     }
 
     private static Graph withPrefixes(Graph graph, PrefixMap prefixes) {

@@ -15,11 +15,14 @@ import java.util.Set;
 /**
  * What a browser may do with the server: read from anywhere (CORS allows every origin to query and
  * fetch resources, so browser tools work), write from nowhere but the server's own pages (a write
- * that comes from another origin is refused, whatever credentials the browser holds), and the usual
+ * that comes from another origin is refused, whatever credentials the browser holds), get no answer
+ * that loads or runs code ({@code stylesheet=} and JSONP {@code callback=} are refused), and the usual
  * headers on every answer (no MIME sniffing, no framing, no referrer).
  */
 final class SecurityFilter implements Filter {
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    // Fuseki would put an XSLT stylesheet URL into XML results and wrap JSON results in a JSONP callback.
+    private static final java.util.List<String> CODE_PARAMETERS = java.util.List.of("stylesheet", "callback");
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -28,6 +31,12 @@ final class SecurityFilter implements Filter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
+        for (String parameter : CODE_PARAMETERS) {
+            if (request.getParameter(parameter) != null) {
+                RdfResponse.sendText(response, 400, "Bad request: '" + parameter + "=' is not accepted: it would make an answer load or run code\n");
+                return;
+            }
+        }
         String origin = request.getHeader("Origin");
         boolean crossOrigin = origin != null && !sameOrigin(origin, request);
         if (crossOrigin && isWrite(request)) {

@@ -11,6 +11,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.vaultgraph.rdf.IriMinter;
@@ -33,20 +34,32 @@ public final class VaultServer implements AutoCloseable {
 
     private final FusekiServer fuseki;
     private final String host;
+    private final QueryAdmission admission;
 
     private VaultServer(Builder b) {
         // Fuseki's builder has no timeout setter; the dataset's context carries it (milliseconds).
         b.dataset.getContext().set(ARQ.queryTimeout, Long.toString(b.queryTimeoutMillis));
+        b.outbound.install(b.dataset.getContext());
+        this.admission = new QueryAdmission(b.limits, b.queryTimeoutMillis);
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(b.port)
                 // CORS is ours (SecurityFilter): Fuseki's would allow writes from any origin.
                 .enableCors(false)
                 .addFilter("/*", new SecurityFilter())
-                .addFilter("/*", new QueryLimitsFilter(b.maxRequestBytes, b.maxRows))
+                .addFilter("/*", new QueryLimitsFilter(b.maxRequestBytes, b.maxRows, b.outbound))
+                .addFilter("/*", admission)
+                .addFilter("/*", new WriteFilter(b.outbound, b.iris.base(), b.maxRequestBytes))
+                .addFilter("/*", new DatasetReadFilter(b.dataset))
                 .addFilter("/*", new LinkedDataFilter(new Descriptions(b.dataset), b.iris, b.publishers))
-                .addFilter("/*", new PagesFilter(b.publishers, b.landing));
+                .addFilter("/*", new PagesFilter(b.publishers, b.landing, b.host));
         if (b.passwordFile == null) {
-            builder.add(DATASET, b.dataset, false);
+            // Named endpoints only: every query goes through the checks above, none through the dataset's own URL.
+            builder.add(DATASET, DataService.newBuilder(b.dataset)
+                    .addEndpoint(Operation.Query, "sparql")
+                    .addEndpoint(Operation.Query, "query")
+                    .addEndpoint(Operation.GSP_R, "get")
+                    .addEndpoint(Operation.GSP_R, "data")
+                    .build());
         } else {
             // Reads for everyone; SPARQL Update and Graph Store writes for the users of the password file.
             builder.add(DATASET, DataService.newBuilder(b.dataset)
@@ -60,6 +73,9 @@ public final class VaultServer implements AutoCloseable {
                     .auth(AuthScheme.BASIC);
         }
         this.fuseki = builder.build();
+        PlainErrors errors = new PlainErrors();
+        fuseki.getJettyServer().setErrorHandler(errors);
+        for (ServletContextHandler context : fuseki.getJettyServer().getDescendants(ServletContextHandler.class)) context.setErrorHandler(errors);
         this.host = b.host;
         for (Connector connector : fuseki.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector server) server.setHost(b.host);
@@ -94,6 +110,16 @@ public final class VaultServer implements AutoCloseable {
         return "http://" + ("0.0.0.0".equals(host) ? "127.0.0.1" : h) + ":" + port() + "/";
     }
 
+    /** How many dataset operations run at this moment. */
+    int runningOperations() {
+        return admission.running();
+    }
+
+    /** How many dataset operations wait for a place at this moment. */
+    int waitingOperations() {
+        return admission.queued();
+    }
+
     /** The SPARQL query endpoint. */
     public String sparqlUrl() {
         return url() + DATASET.substring(1) + "/sparql";
@@ -124,6 +150,8 @@ public final class VaultServer implements AutoCloseable {
         private long maxRows = 100_000;
         private long maxRequestBytes = 16L * 1024 * 1024;
         private Path passwordFile;
+        private OutboundPolicy outbound = OutboundPolicy.none();
+        private QueryAdmission.Limits limits = QueryAdmission.Limits.defaults();
 
         public Builder dataset(DatasetGraph dataset) {
             this.dataset = Objects.requireNonNull(dataset);
@@ -206,6 +234,33 @@ public final class VaultServer implements AutoCloseable {
          */
         public Builder updates(Path passwordFile) {
             this.passwordFile = Objects.requireNonNull(passwordFile);
+            return this;
+        }
+
+        /**
+         * Lets SPARQL {@code SERVICE} call endpoints under these URL prefixes (http or https, with a
+         * host); by default the server calls none.
+         *
+         * @throws IllegalArgumentException naming a prefix that is not such a URL
+         */
+        public Builder allowService(java.util.List<String> urlPrefixes) {
+            this.outbound = OutboundPolicy.of(urlPrefixes);
+            return this;
+        }
+
+        /**
+         * How many queries, Graph Store reads and updates run at once: in total, per client address,
+         * and how many may wait for a place (for at most the query timeout); the rest get 503 with
+         * {@code Retry-After}. By default twice the cores, half that per client, 128 waiting.
+         */
+        public Builder queryLimits(int running, int perClient, int queued) {
+            this.limits = new QueryAdmission.Limits(running, perClient, queued, limits.cooldownMillis());
+            return this;
+        }
+
+        /** How long a query text that ran out of time is refused afterwards (default one minute; 0 never). */
+        public Builder timedOutCooldownMillis(long millis) {
+            this.limits = new QueryAdmission.Limits(limits.running(), limits.perClient(), limits.queued(), millis);
             return this;
         }
 

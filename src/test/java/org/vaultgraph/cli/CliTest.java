@@ -58,6 +58,18 @@ class CliTest {
     }
 
     @Test
+    void serveRefusesAServicePrefixThatIsNotAnHttpUrlWithAHostBeforeLoading() {
+        for (String prefix : List.of("file:///etc/", "http://", "gopher://example.org/")) {
+            Run run = run("serve", "no/such/vault", "--port", "0", "--allow-service", prefix);
+            assertEquals(2, run.exit(), run.err());
+            assertTrue(run.err().contains("--allow-service") && run.err().contains(prefix), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+        }
+        Run limits = run("serve", "no/such/vault", "--port", "0", "--max-queries", "0");
+        assertEquals(2, limits.exit(), limits.err());
+    }
+
+    @Test
     void aMissingVaultIsOneLineNotAStackTrace() {
         Run run = run("export", "no/such/vault");
         assertEquals(1, run.exit());

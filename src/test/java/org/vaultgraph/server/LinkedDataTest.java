@@ -93,6 +93,11 @@ class LinkedDataTest {
         "text/turtle;q=0.5, application/ld+json  | application/ld+json   | JSONLD",
         "application/rdf+xml;q=0.2, text/*;q=0.4 | text/turtle           | TTL",
         "*/*                                     | text/turtle           | TTL",
+        "text/turtle;q=0, */*;q=0.1              | application/ld+json   | JSONLD",
+        "Text/Turtle                             | text/turtle           | TTL",
+        "application/LD+JSON                     | application/ld+json   | JSONLD",
+        "application/json                        | application/json      | JSONLD",
+        "text/*;q=0.4, text/turtle;q=0, text/html;q=0, application/n-triples;q=0.5 | application/n-triples | NT",
     })
     void aNoteIriAnswersInTheAcceptedRdfFormatWithTheStoresTriples(String accept, String mediaType, String lang) throws Exception {
         HttpResponse<byte[]> response = get(MSC_PATH, accept);
@@ -112,6 +117,83 @@ class LinkedDataTest {
             case "NT" -> Lang.NTRIPLES;
             default -> Lang.RDFXML;
         };
+    }
+
+    @Test
+    void aWeightOfZeroMeansNotThis() throws Exception {
+        HttpResponse<byte[]> refused = get(MSC_PATH, "text/turtle;q=0");
+        assertEquals(406, refused.statusCode(), text(refused));
+        HttpResponse<byte[]> refusedAll = get(MSC_PATH, "*/*;q=0");
+        assertEquals(406, refusedAll.statusCode(), text(refusedAll));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "application/n-quads | NQ",
+        "application/trig    | TRIG",
+        "Application/TriG    | TRIG",
+    })
+    void aNoteIsANamedGraphAndComesAsQuadsToo(String accept, String lang) throws Exception {
+        HttpResponse<byte[]> response = get(MSC_PATH, accept);
+        assertEquals(200, response.statusCode(), text(response));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").toLowerCase(java.util.Locale.ROOT).startsWith(accept.toLowerCase(java.util.Locale.ROOT)));
+        DatasetGraph parsed = StrictParse.parse(response.body(), lang.equals("NQ") ? Lang.NQUADS : Lang.TRIG);
+        Node note = NodeFactory.createURI(iris.note(SampleVault.MSC));
+        DatasetGraph dataset = loaded.store().dataset();
+        Graph stored = Txn.calculateRead(dataset, () -> {
+            Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+            dataset.getGraph(note).find().forEachRemaining(copy::add);
+            return copy;
+        });
+        assertTrue(parsed.getGraph(note).isIsomorphicWith(stored), "the note's named graph, as stored");
+        Graph union = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        parsed.find().forEachRemaining(q -> union.add(q.asTriple()));
+        assertTrue(union.isIsomorphicWith(expectedDescription(iris.note(SampleVault.MSC))), "the same statements as the triple formats");
+        HttpResponse<byte[]> byParameter = get(MSC_PATH + "?format=" + (lang.equals("NQ") ? "nq" : "trig"), null);
+        assertEquals(200, byParameter.statusCode());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "application/n-quads   | NQ",
+        "application/trig      | TRIG",
+        "application/ld+json   | JSONLD",
+        "                      | NQ",
+    })
+    void theWholeDatasetReadGivesTheStoredQuadsInEveryFormat(String accept, String lang) throws Exception {
+        HttpResponse<byte[]> response = get("/vault/get", accept);
+        assertEquals(200, response.statusCode(), text(response));
+        Lang parseAs = switch (lang) {
+            case "NQ" -> Lang.NQUADS;
+            case "TRIG" -> Lang.TRIG;
+            default -> Lang.JSONLD;
+        };
+        DatasetGraph parsed = StrictParse.parse(response.body(), parseAs);
+        DatasetGraph stored = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+        DatasetGraph dataset = loaded.store().dataset();
+        Txn.executeRead(dataset, () -> dataset.find().forEachRemaining(stored::add));
+        long parsedQuads = org.apache.jena.atlas.iterator.Iter.count(parsed.find());
+        assertEquals(org.apache.jena.atlas.iterator.Iter.count(stored.find()), parsedQuads, "no quad doubled or lost");
+        assertTrue(parsed.getDefaultGraph().isEmpty(), "the union is not written again as the default graph");
+        assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(stored, parsed), "the stored quads");
+    }
+
+    @Test
+    void theWholeDatasetReadOnTdb2HoldsEachQuadOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        org.vaultgraph.store.VaultLoader loader = org.vaultgraph.store.VaultLoader.builder().zone(java.time.ZoneOffset.UTC).build();
+        try (org.vaultgraph.store.SyncedStore synced = org.vaultgraph.store.SyncedStore.onDisk(SampleVault.ROOT, tmp.resolve("tdb"), loader, line -> { });
+             VaultServer tdb = VaultServer.builder().dataset(synced.store().dataset()).iris(synced.mapper().iris()).port(0).build().start()) {
+            DatasetGraph dataset = synced.store().dataset();
+            DatasetGraph stored = org.apache.jena.sparql.core.DatasetGraphFactory.create();
+            Txn.executeRead(dataset, () -> dataset.find().forEachRemaining(stored::add));
+            for (String accept : List.of("application/trig", "application/n-quads")) {
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(tdb.url() + "vault/get")).header("Accept", accept).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                assertEquals(200, response.statusCode(), text(response));
+                DatasetGraph parsed = StrictParse.parse(response.body(), accept.endsWith("trig") ? Lang.TRIG : Lang.NQUADS);
+                assertTrue(org.apache.jena.sparql.util.IsoMatcher.isomorphic(stored, parsed), accept + ": the stored quads, each once");
+            }
+        }
     }
 
     @Test
