@@ -39,8 +39,8 @@ final class PushCommand implements Callable<Integer> {
     StoreOptions storeOptions;
 
     @Option(names = "--endpoint", required = true, paramLabel = "URL",
-            description = "The store's Graph Store Protocol endpoint, e.g. http://host:3030/ds/data (Fuseki) or "
-                    + "http://host:8890/sparql-graph-crud-auth (Virtuoso).")
+            description = "The store's Graph Store Protocol endpoint, for example%n  http://host:3030/ds/data (Fuseki) or%n"
+                    + "  http://host:8890/sparql-graph-crud-auth (Virtuoso).")
     URI endpoint;
 
     @Option(names = "--user", paramLabel = "NAME",

@@ -102,7 +102,6 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw new UsageException("--port " + port + " is not a port: use 1 to 65535, or 0 for any free one");
         if (!(queryTimeout > 0)) throw new UsageException("--query-timeout must be a positive number of seconds");
         if (maxRows < 1) throw new UsageException("--max-rows must be at least 1");
-        VaultReader.checkRoot(argument.vault);
         int running = maxQueries != null ? maxQueries : 2 * Runtime.getRuntime().availableProcessors();
         int perClient = maxQueriesPerClient != null ? maxQueriesPerClient : Math.max(1, running / 2);
         if (running < 1 || perClient < 1 || maxQueued < 0) {
@@ -114,6 +113,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--allow-service: " + e.getMessage());
         }
+        VaultReader.checkRoot(argument.vault);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         // Bound before the vault loads, so that a busy port fails now rather than after the load.
