@@ -109,6 +109,36 @@ public final class DqlEngine {
         }
     }
 
+    /**
+     * The parts of a query's FROM clause that name no page at all (a misspelt tag or folder, say), as
+     * written; empty when every part finds something.
+     */
+    public List<String> emptySources(String queryText, String originPath) {
+        Dql.Query query = DqlParser.parse(queryText, clock.get());
+        List<String> out = new ArrayList<>();
+        collectEmpty(query.source(), originPath == null ? "" : originPath, out);
+        return out;
+    }
+
+    private void collectEmpty(Dql.Source source, String origin, List<String> out) {
+        if (source instanceof Dql.BinarySource b) {
+            collectEmpty(b.left(), origin, out);
+            collectEmpty(b.right(), origin, out);
+        } else if (source instanceof Dql.NegatedSource n) {
+            collectEmpty(n.child(), origin, out);
+        } else if (!(source instanceof Dql.FolderSource f && f.folder().isEmpty()) && !(source instanceof Dql.CsvSource)
+                && pages.paths(source, origin).isEmpty()) {
+            out.add(describe(source));
+        }
+    }
+
+    private static String describe(Dql.Source source) {
+        if (source instanceof Dql.TagSource t) return "#" + t.tag();
+        if (source instanceof Dql.FolderSource f) return "\"" + f.folder() + "\"";
+        Dql.LinkSource l = (Dql.LinkSource) source;
+        return l.incoming() ? "[[" + l.target() + "]]" : "outgoing([[" + l.target() + "]])";
+    }
+
     /** The SPARQL the FROM clause of a query runs against the store, for {@code --sparql}. */
     public String describeSource(String queryText, String originPath) {
         Dql.Query query = DqlParser.parse(queryText, clock.get());

@@ -163,6 +163,13 @@ class TeamStoreTest {
             assertEquals(0, theirs.exit(), theirs.err());
             assertTrue(ours.out().lines().count() > 2, ours.out());
             assertEquals(ours.out(), theirs.out());
+            // The same tag table as a Dataview query, run on the team's store.
+            String dql = "TABLE WITHOUT ID file.link AS \"Insights\", insight FROM [[]] AND \"Research/Insights\" SORT created DESC";
+            Run dqlOurs = vaultgraph("dql", alice.toString(), dql, "--from", TAG, "--base", ALICE, "--format", "csv", "--endpoint", server.sparqlUrl());
+            Run dqlTheirs = vaultgraph("dql", alice.toString(), dql, "--from", TAG, "--base", ALICE, "--format", "csv", "--endpoint", storeSparql);
+            assertEquals(0, dqlTheirs.exit(), dqlTheirs.err());
+            assertTrue(dqlOurs.out().lines().count() > 2, dqlOurs.out());
+            assertEquals(dqlOurs.out(), dqlTheirs.out());
         } finally {
             server.stop();
             loaded.store().close();

@@ -66,8 +66,40 @@ public final class Context {
     /** Calls a built-in function by name. */
     public Value call(String name, List<Value> args) {
         FunctionImpl f = functions.get(name);
-        if (f == null) throw new EvalException("Unrecognized function name '" + name + "'");
+        if (f == null) throw new EvalException("Unrecognized function name '" + name + "'" + suggestion(name));
         return f.call(this, args);
+    }
+
+    /** " (did you mean 'length'?)" for the known function closest to a misspelt name, when one is close. */
+    private String suggestion(String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : functions.keySet()) {
+            int d = distance(name.toLowerCase(java.util.Locale.ROOT), known);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = known;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+    }
+
+    /** Levenshtein distance. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     public Value evaluate(Dql.Expr expr) {

@@ -40,8 +40,14 @@ public final class GraphLinks {
     }
 
     public static GraphLinks load(SparqlService sparql, IriMinter iris) {
-        Query query = QueryFactory.create("PREFIX vg: <" + VG.NS + ">\n"
-                + "SELECT ?file ?path ?attachment WHERE { ?file vg:path ?path . BIND(EXISTS { ?file a vg:Attachment } AS ?attachment) }");
+        return load(sparql, iris, false);
+    }
+
+    /** @param inNamedGraphs read the files from the named graphs (a store whose default graph is not their union) */
+    public static GraphLinks load(SparqlService sparql, IriMinter iris, boolean inNamedGraphs) {
+        String pattern = "?file vg:path ?path . BIND(EXISTS { ?file a vg:Attachment } AS ?attachment)";
+        if (inNamedGraphs) pattern = "GRAPH ?g { " + pattern + " }";
+        Query query = QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?file ?path ?attachment WHERE { " + pattern + " }");
         RowSetRewindable rows = sparql.select(query);
         List<String> paths = new java.util.ArrayList<>();
         Set<String> attachments = new HashSet<>();

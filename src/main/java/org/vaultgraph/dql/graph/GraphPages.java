@@ -37,6 +37,7 @@ public final class GraphPages implements PageSource {
 
     private final SparqlService sparql;
     private final IriMinter iris;
+    private final boolean inNamedGraphs;
     private final GraphLinks files;
     private final PageReader reader;
     private final Map<String, Value.Obj> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -46,20 +47,29 @@ public final class GraphPages implements PageSource {
         }
     });
 
-    private GraphPages(SparqlService sparql, IriMinter iris, GraphLinks files, ZoneId zone) {
+    private GraphPages(SparqlService sparql, IriMinter iris, GraphLinks files, ZoneId zone, boolean inNamedGraphs) {
         this.sparql = sparql;
         this.iris = iris;
+        this.inNamedGraphs = inNamedGraphs;
         this.files = files;
         this.reader = new PageReader(files, zone);
     }
 
     /** @param zone the zone dates without one are read in (Dataview's local time) */
     public static GraphPages of(SparqlService sparql, IriMinter iris, ZoneId zone) {
-        return new GraphPages(sparql, iris, GraphLinks.load(sparql, iris), zone);
+        return new GraphPages(sparql, iris, GraphLinks.load(sparql, iris), zone, false);
     }
 
     public static GraphPages of(SparqlService sparql, IriMinter iris, GraphLinks files, ZoneId zone) {
-        return new GraphPages(sparql, iris, files, zone);
+        return new GraphPages(sparql, iris, files, zone, false);
+    }
+
+    /**
+     * Pages from another store (a team's Fuseki or Virtuoso the vault was pushed to), whose default
+     * graph need not be the union of the notes' graphs: every lookup reads the named graphs.
+     */
+    public static GraphPages remote(SparqlService sparql, IriMinter iris, ZoneId zone) {
+        return new GraphPages(sparql, iris, GraphLinks.load(sparql, iris, true), zone, true);
     }
 
     public GraphLinks files() {
@@ -152,8 +162,9 @@ public final class GraphPages implements PageSource {
         return out;
     }
 
-    private static String query(String pattern) {
-        return "PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?path WHERE { " + pattern + " }";
+    private String query(String pattern) {
+        String where = inNamedGraphs ? "GRAPH ?noteGraph { " + pattern + " }" : pattern;
+        return "PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?path WHERE { " + where + " }";
     }
 
     private Set<String> select(String query) {
@@ -213,8 +224,10 @@ public final class GraphPages implements PageSource {
                     .forEachRemaining(row -> triples.computeIfAbsent(row.get("g").getURI(), k -> new PageReader.NoteTriples())
                             .add(Triple.create(row.get("s"), row.get("p"), row.get("o"))));
             Map<String, List<String>> inlinks = new HashMap<>();
+            String inlinksPattern = "?src vg:linksTo ?t ; a vg:Note ; vg:path ?path";
+            if (inNamedGraphs) inlinksPattern = "GRAPH ?srcGraph { " + inlinksPattern + " }";
             sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?t ?path WHERE { VALUES ?t { " + values
-                            + " } ?src vg:linksTo ?t ; a vg:Note ; vg:path ?path }"))
+                            + " } " + inlinksPattern + " }"))
                     .forEachRemaining(row -> inlinks.computeIfAbsent(row.get("t").getURI(), k -> new ArrayList<>())
                             .add(row.get("path").getLiteralLexicalForm()));
             for (Map.Entry<String, String> e : pathByIri.entrySet()) {
