@@ -20,21 +20,13 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void helpListsTheCommands() {
-        Run run = run("--help");
+        CliRun run = run("--help");
         assertEquals(0, run.exit());
         for (String command : List.of("serve", "query", "export", "publish", "dql")) assertTrue(run.out().contains(command), run.out());
     }
@@ -42,7 +34,7 @@ class CliTest {
     @Test
     void eachCommandExplainsItself() {
         for (String command : List.of("serve", "query", "export", "publish", "dql")) {
-            Run run = run(command, "--help");
+            CliRun run = run(command, "--help");
             assertEquals(0, run.exit(), command);
             assertTrue(run.out().contains("Usage: vaultgraph " + command), run.out());
         }
@@ -52,7 +44,7 @@ class CliTest {
     void wrongUsageExitsWith2() {
         assertEquals(2, run("no-such-command").exit());
         assertEquals(2, run("export", "--no-such-option").exit());
-        Run badFormat = run("export", "data/vault", "--format", "yaml", "--quiet");
+        CliRun badFormat = run("export", "data/vault", "--format", "yaml", "--quiet");
         assertEquals(2, badFormat.exit());
         assertTrue(badFormat.err().contains("unknown format 'yaml'"), badFormat.err());
     }
@@ -60,25 +52,25 @@ class CliTest {
     @Test
     void serveRefusesAServicePrefixThatIsNotAnHttpUrlWithAHostBeforeLoading() {
         for (String prefix : List.of("file:///etc/", "http://", "gopher://example.org/")) {
-            Run run = run("serve", "no/such/vault", "--port", "0", "--allow-service", prefix);
+            CliRun run = run("serve", "no/such/vault", "--port", "0", "--allow-service", prefix);
             assertEquals(2, run.exit(), run.err());
             assertTrue(run.err().contains("--allow-service") && run.err().contains(prefix), run.err());
             assertEquals(1, run.err().strip().lines().count(), run.err());
         }
-        Run limits = run("serve", "no/such/vault", "--port", "0", "--max-queries", "0");
+        CliRun limits = run("serve", "no/such/vault", "--port", "0", "--max-queries", "0");
         assertEquals(2, limits.exit(), limits.err());
     }
 
     @Test
     void aMissingVaultIsOneLineNotAStackTrace() {
-        Run run = run("export", "no/such/vault");
+        CliRun run = run("export", "no/such/vault");
         assertEquals(1, run.exit());
         assertEquals("vaultgraph: vault folder not found: no/such/vault", run.err().strip());
     }
 
     @Test
     void queryRunsAFileWithItsParameter() {
-        Run run = run("query", "data/vault", "queries/tag-table.rq", "--format", "csv",
+        CliRun run = run("query", "data/vault", "queries/tag-table.rq", "--format", "csv",
                 "--param", "tag=Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)");
         assertEquals(0, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -90,7 +82,7 @@ class CliTest {
 
     @Test
     void aQueryWithoutItsParameterSaysWhichOneIsMissing() {
-        Run run = run("query", "data/vault", "queries/tag-table.rq");
+        CliRun run = run("query", "data/vault", "queries/tag-table.rq");
         assertEquals(2, run.exit(), "a missing parameter is wrong usage");
         assertOneLine(run);
         assertTrue(run.err().contains("tag-table.rq needs --param tag=VALUE"), run.err());
@@ -99,7 +91,7 @@ class CliTest {
 
     @Test
     void anUnknownParameterIsWrongUsage() {
-        Run run = run("query", "data/vault", "queries/tag-table.rq", "--param", "tag=L4-L5", "--param", "colour=red");
+        CliRun run = run("query", "data/vault", "queries/tag-table.rq", "--param", "tag=L4-L5", "--param", "colour=red");
         assertEquals(2, run.exit());
         assertOneLine(run);
         assertEquals("vaultgraph: tag-table.rq has no parameter [colour]; it takes [tag]", run.err().strip());
@@ -107,7 +99,7 @@ class CliTest {
 
     @Test
     void aParameterWithoutAValueIsOneLine() {
-        Run run = run("query", "data/vault", "queries/tag-table.rq", "--param", "tag");
+        CliRun run = run("query", "data/vault", "queries/tag-table.rq", "--param", "tag");
         assertEquals(2, run.exit());
         assertOneLine(run);
         assertEquals("vaultgraph: --param tag has no value: write --param tag=VALUE", run.err().strip());
@@ -117,7 +109,7 @@ class CliTest {
     void aSyntaxErrorGivesOnePosition() throws Exception {
         Path query = tmp.resolve("bad.rq");
         Files.writeString(query, "PREFIX vg: <https://w3id.org/vaultgraph/ns#>\nSELECT ?x WHERE {\n  ?x a vg:Note ;\n  FILTER (?x = )\n}\n");
-        Run run = run("query", "data/vault", query.toString());
+        CliRun run = run("query", "data/vault", query.toString());
         assertEquals(1, run.exit());
         assertOneLine(run);
         assertEquals("vaultgraph: bad.rq:4:16: syntax error at ')'", run.err().strip());
@@ -130,7 +122,7 @@ class CliTest {
             port = socket.getLocalPort();
         }
         String endpoint = "http://127.0.0.1:" + port + "/vault/sparql";
-        Run run = run("query", "data/vault", "queries/tag-table.rq", "--param", "tag=L4-L5", "--endpoint", endpoint);
+        CliRun run = run("query", "data/vault", "queries/tag-table.rq", "--param", "tag=L4-L5", "--endpoint", endpoint);
         assertEquals(1, run.exit());
         assertOneLine(run);
         assertEquals("vaultgraph: cannot reach the SPARQL endpoint " + endpoint + ": connection refused", run.err().strip());
@@ -139,7 +131,7 @@ class CliTest {
     @Test
     void serveOnABusyPortFailsBeforeLoading() throws Exception {
         try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            Run run = run("serve", "data/vault", "--port", Integer.toString(busy.getLocalPort()));
+            CliRun run = run("serve", "data/vault", "--port", Integer.toString(busy.getLocalPort()));
             assertEquals(1, run.exit());
             assertOneLine(run);
             assertTrue(run.err().startsWith("vaultgraph: cannot listen on 127.0.0.1:" + busy.getLocalPort() + ": the port is in use"), run.err());
@@ -152,20 +144,20 @@ class CliTest {
                 new String[] {"--query-timeout", "0"}, new String[] {"--max-rows", "0"}, new String[] {"--port", "http"})) {
             String[] command = java.util.stream.Stream.concat(java.util.stream.Stream.of("serve", "data/vault"), java.util.Arrays.stream(args))
                     .toArray(String[]::new);
-            Run run = run(command);
+            CliRun run = run(command);
             assertEquals(2, run.exit(), String.join(" ", args) + ": " + run.err());
             assertOneLine(run);
         }
         assertEquals("vaultgraph: --port 99999 is not a port: use 1 to 65535, or 0 for any free one",
                 run("serve", "data/vault", "--port", "99999").err().strip());
-        Run missing = run("serve", "no/such/vault", "--port", "0");
+        CliRun missing = run("serve", "no/such/vault", "--port", "0");
         assertEquals(1, missing.exit());
         assertEquals("vaultgraph: vault folder not found: no/such/vault", missing.err().strip());
     }
 
     @Test
     void noArgumentsPrintsTheUsageAndIsWrongUsage() {
-        Run run = run();
+        CliRun run = run();
         assertEquals(2, run.exit());
         assertTrue(run.err().startsWith("Usage: vaultgraph"), run.err());
         assertEquals("", run.out());
@@ -173,23 +165,23 @@ class CliTest {
 
     @Test
     void wrongOptionsAreOneLineEach() {
-        Run unknown = run("export", "data/vault", "--no-such-option");
+        CliRun unknown = run("export", "data/vault", "--no-such-option");
         assertEquals(2, unknown.exit());
         assertOneLine(unknown);
         assertEquals("vaultgraph export: Unknown option: '--no-such-option' (see 'vaultgraph help export')", unknown.err().strip());
-        Run typo = run("serv", "data/vault");
+        CliRun typo = run("serv", "data/vault");
         assertEquals(2, typo.exit());
         assertOneLine(typo);
         assertTrue(typo.err().contains("did you mean serve"), typo.err());
     }
 
-    private static void assertOneLine(Run run) {
+    private static void assertOneLine(CliRun run) {
         assertEquals(1, run.err().strip().lines().count(), "one line, not:\n" + run.err());
     }
 
     @Test
     void parameterValuesCannotChangeTheQuery() {
-        Run run = run("query", "data/vault", "queries/tag-table.rq", "--format", "csv", "--quiet",
+        CliRun run = run("query", "data/vault", "queries/tag-table.rq", "--format", "csv", "--quiet",
                 "--param", "tag=x\") || true || (\"");
         assertEquals(0, run.exit(), run.err());
         assertEquals(1, run.out().lines().count(), "only the header: " + run.out());
@@ -197,7 +189,7 @@ class CliTest {
 
     @Test
     void dqlRunsAQueryAndShowsItsSparql() {
-        Run run = run("dql", "data/vault", "TABLE length(rows) AS n FROM #insight GROUP BY source", "--sparql", "--quiet");
+        CliRun run = run("dql", "data/vault", "TABLE length(rows) AS n FROM #insight GROUP BY source", "--sparql", "--quiet");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("?n vg:tag/<http://www.w3.org/2004/02/skos/core#broader>* <http://127.0.0.1:3030/tag/insight>"), run.out());
         assertTrue(run.out().contains("[[Research/Sources/Centeno et al. 2017.md|Centeno et al. 2017]]  6"), run.out());
@@ -206,10 +198,10 @@ class CliTest {
 
     @Test
     void dqlReportsWhatItCannotRun() {
-        Run run = run("dql", "data/vault", "TABLE x FROM csv(\"data.csv\")", "--quiet");
+        CliRun run = run("dql", "data/vault", "TABLE x FROM csv(\"data.csv\")", "--quiet");
         assertEquals(1, run.exit());
         assertEquals("vaultgraph: csv(\"data.csv\") sources are not supported: the graph does not hold the contents of CSV files", run.err().strip());
-        Run html = run("dql", "data/vault", "LIST FROM [[]]", "--from", "L4-L5", "--format", "html", "--quiet");
+        CliRun html = run("dql", "data/vault", "LIST FROM [[]]", "--from", "L4-L5", "--format", "html", "--quiet");
         assertEquals(0, html.exit(), html.err());
         assertTrue(html.out().startsWith("<div><ul class=\"dataview list-view-ul\"><li><span><a data-tooltip-position"), html.out());
     }
@@ -218,7 +210,7 @@ class CliTest {
     void exportWritesEachFormat() throws Exception {
         for (String format : List.of("turtle", "trig", "ntriples", "nquads")) {
             Path file = tmp.resolve("vault." + format);
-            Run run = run("export", "data/vault", "--format", format, "-o", file.toString());
+            CliRun run = run("export", "data/vault", "--format", format, "-o", file.toString());
             assertEquals(0, run.exit(), run.err());
             Lang lang = switch (format) {
                 case "turtle" -> Lang.TURTLE;
@@ -232,18 +224,18 @@ class CliTest {
 
     @Test
     void exportToStandardOutput() {
-        Run run = run("export", "data/vault", "--format", "ntriples", "--quiet");
+        CliRun run = run("export", "data/vault", "--format", "ntriples", "--quiet");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("<https://w3id.org/vaultgraph/ns#Insight>"), run.out());
     }
 
     @Test
     void publishWritesTheSeedPage() throws Exception {
-        Run run = run("publish", "data/vault", "--out", tmp.toString());
+        CliRun run = run("publish", "data/vault", "--out", tmp.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("published 16 pages"), run.err());
         assertTrue(run.err().contains("(16 written, 0 already up to date)"), run.err());
-        Run again = run("publish", "data/vault", "--out", tmp.toString());
+        CliRun again = run("publish", "data/vault", "--out", tmp.toString());
         assertTrue(again.err().contains("(0 written, 16 already up to date)"), "only changed pages are rewritten: " + again.err());
         byte[] expected = Files.readAllBytes(Path.of("src/test/resources/golden/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).published.md"));
         assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8), Files.readString(tmp.resolve("Research/Tags/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).md")));
@@ -251,24 +243,24 @@ class CliTest {
 
     @Test
     void validatePassesTheSampleVaultAndFailsThePlantedOne() {
-        Run clean = run("validate", "data/vault", "--quiet");
+        CliRun clean = run("validate", "data/vault", "--quiet");
         assertEquals(0, clean.exit(), clean.err());
         assertTrue(clean.out().contains("0 errors, 1 warning in 1 note (27 notes checked); the warnings include 1 link to 1 missing target."),
                 clean.out());
         assertEquals(1, run("validate", "data/vault", "--quiet", "--strict").exit());
 
-        Run planted = run("validate", "src/test/resources/validate/planted", "--quiet");
+        CliRun planted = run("validate", "src/test/resources/validate/planted", "--quiet");
         assertEquals(1, planted.exit());
         assertTrue(planted.out().contains("Insights/No Source.md"), planted.out());
 
-        Run falseAlarms = run("validate", "src/test/resources/validate/false-alarms", "--quiet");
+        CliRun falseAlarms = run("validate", "src/test/resources/validate/false-alarms", "--quiet");
         assertEquals(0, falseAlarms.exit(), "only warnings: " + falseAlarms.out());
         assertEquals(1, run("validate", "src/test/resources/validate/false-alarms", "--quiet", "--strict").exit());
     }
 
     @Test
     void validateWritesTheShaclReportAsTurtleForTools() {
-        Run planted = run("validate", "src/test/resources/validate/planted", "--quiet", "--format", "turtle");
+        CliRun planted = run("validate", "src/test/resources/validate/planted", "--quiet", "--format", "turtle");
         assertEquals(1, planted.exit());
         org.apache.jena.graph.Graph report = org.vaultgraph.StrictParse.parse(
                 planted.out().getBytes(java.nio.charset.StandardCharsets.UTF_8), org.apache.jena.riot.Lang.TURTLE).getDefaultGraph();
@@ -286,16 +278,16 @@ class CliTest {
     @Test
     void aStoreOnDiskIsLoadedOnceThenOnlySynced() throws Exception {
         Path tdb = tmp.resolve("vault.tdb");
-        Run first = run("query", "data/vault", "queries/tag-table.rq", "--tdb", tdb.toString(), "-p", "tag=L5-S1", "--format", "csv");
+        CliRun first = run("query", "data/vault", "queries/tag-table.rq", "--tdb", tdb.toString(), "-p", "tag=L5-S1", "--format", "csv");
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.err().contains("28 added"), first.err());
-        Run second = run("query", "data/vault", "queries/tag-table.rq", "--tdb", tdb.toString(), "-p", "tag=L5-S1", "--format", "csv");
+        CliRun second = run("query", "data/vault", "queries/tag-table.rq", "--tdb", tdb.toString(), "-p", "tag=L5-S1", "--format", "csv");
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.err().contains("0 added, 0 changed, 0 removed, 0 relinked, 28 unchanged"), second.err());
         assertEquals(first.out(), second.out());
 
         // Another base IRI is another mapping: the store is rebuilt, not mixed.
-        Run rebased = run("export", "data/vault", "--tdb", tdb.toString(), "--base", "https://example.org/vault/", "-f", "ntriples");
+        CliRun rebased = run("export", "data/vault", "--tdb", tdb.toString(), "--base", "https://example.org/vault/", "-f", "ntriples");
         assertEquals(0, rebased.exit(), rebased.err());
         assertTrue(rebased.err().contains("rebuilding"), rebased.err());
         assertFalse(rebased.out().contains("http://127.0.0.1:3030/"), "nothing of the old base is left");

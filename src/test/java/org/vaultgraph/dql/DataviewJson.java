@@ -20,6 +20,7 @@ import org.vaultgraph.dql.value.JsNumbers;
 import org.vaultgraph.dql.value.QuerySettings;
 import org.vaultgraph.dql.value.Value;
 import org.vaultgraph.dql.value.Values;
+import org.vaultgraph.render.ResultJson;
 
 /**
  * Our values and results in the JSON of the Dataview conformance goldens (conformance/dataview/README.md),
@@ -30,49 +31,21 @@ final class DataviewJson {
 
     /** The keys a list item has in its page (by "path:line"), so that a task result shows the same keys. */
     static JsonValue encode(Value v, Function<Value.Obj, List<String>> itemKeys) {
-        if (v instanceof Value.Null) return JsonValue.NULL;
-        if (v instanceof Value.Bool b) return b.value() ? JsonValue.TRUE : JsonValue.FALSE;
-        if (v instanceof Value.Text s) return Json.createValue(s.value());
-        if (v instanceof Value.Num n) {
-            double d = n.value();
-            if (Double.isNaN(d) || Double.isInfinite(d)) return Json.createObjectBuilder().add("number", JsNumbers.toString(d)).build();
-            return Json.createValue(new BigDecimal(JsNumbers.toString(d).replace("e+", "e")));
-        }
-        if (v instanceof DvDate d) return Json.createObjectBuilder().add("date", d.toIso()).add("zone", d.zoneName()).build();
-        if (v instanceof DvDuration d) {
-            return Json.createObjectBuilder().add("duration", d.toIso()).add("millis", Json.createValue(d.toMillis()))
-                    .add("text", d.toHuman()).build();
-        }
-        if (v instanceof DvLink l) {
-            JsonObjectBuilder link = Json.createObjectBuilder().add("path", l.path());
-            link.add("display", l.display() == null ? JsonValue.NULL : Json.createValue(l.display()));
-            link.add("subpath", l.subpath() == null ? JsonValue.NULL : Json.createValue(l.subpath()));
-            link.add("type", l.type().jsName()).add("embed", l.embed());
-            return Json.createObjectBuilder().add("link", link).build();
-        }
         if (v instanceof Value.Array a) {
             JsonArrayBuilder out = Json.createArrayBuilder();
             for (Value item : a.items()) out.add(encode(item, itemKeys));
             return out.build();
         }
         if (v instanceof Value.Obj o) {
+            // A list item shows the keys its page gives it, in that order, as the goldens do.
             List<String> keys = itemKeys == null ? null : itemKeys.apply(o);
             JsonArrayBuilder entries = Json.createArrayBuilder();
-            if (keys != null) {
-                for (String k : keys) if (o.entries().containsKey(k)) entries.add(Json.createArrayBuilder().add(k).add(encode(o.get(k), itemKeys)));
-            } else {
-                for (Map.Entry<String, Value> e : o.entries().entrySet()) entries.add(Json.createArrayBuilder().add(e.getKey()).add(encode(e.getValue(), itemKeys)));
+            for (String k : keys != null ? keys : List.copyOf(o.entries().keySet())) {
+                if (o.entries().containsKey(k)) entries.add(Json.createArrayBuilder().add(k).add(encode(o.get(k), itemKeys)));
             }
             return Json.createObjectBuilder().add("object", entries).build();
         }
-        if (v instanceof Value.Function) return Json.createObjectBuilder().add("other", "function").build();
-        if (v instanceof Value.ListPair p) {
-            return Json.createObjectBuilder().add("other", "widget dataview:list-pair: " + Values.toString(p, QuerySettings.DEFAULTS)).build();
-        }
-        if (v instanceof Value.ExternalLink e) {
-            return Json.createObjectBuilder().add("other", "widget dataview:external-link: " + Values.toString(e, QuerySettings.DEFAULTS)).build();
-        }
-        return Json.createObjectBuilder().add("other", "unknown").build();
+        return ResultJson.value(v);
     }
 
     /** Removes the keys we do not compare (Obsidian's emulated positions) from objects of a golden value. */

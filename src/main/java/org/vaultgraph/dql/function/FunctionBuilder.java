@@ -62,6 +62,17 @@ final class FunctionBuilder {
         return this;
     }
 
+    /** Two arguments of which one is null give null, as most of Dataview's text and list functions do. */
+    FunctionBuilder nullWhenEitherOfTwo() {
+        return add2("null", "*", (a, b, c) -> Value.NULL).add2("*", "null", (a, b, c) -> Value.NULL);
+    }
+
+    /** Three arguments of which one is null give null. */
+    FunctionBuilder nullWhenAnyOfThree() {
+        return add3("null", "*", "*", (a, b, d, c) -> Value.NULL).add3("*", "null", "*", (a, b, d, c) -> Value.NULL)
+                .add3("*", "*", "null", (a, b, d, c) -> Value.NULL);
+    }
+
     /** With {@code argCount} arguments, lists at these positions are applied item by item. */
     FunctionBuilder vectorize(int argCount, int... positions) {
         vectorized.put(argCount, positions);

@@ -45,9 +45,7 @@ final class TextFunctions {
                     }
                     return Value.of(JsRegex.replace(str(f), pattern, str(r), true));
                 })
-                .add3("null", "*", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "null", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "*", "null", (a, b, d, c) -> Value.NULL)
+                .nullWhenAnyOfThree()
                 .vectorize(3, 0, 1, 2)
                 .build());
         into.put("lower", new FunctionBuilder("lower")
@@ -62,30 +60,23 @@ final class TextFunctions {
                 .build());
         into.put("replace", new FunctionBuilder("replace")
                 .add3("string", "string", "string", (s, p, r, c) -> Value.of(replaceAll(str(s), str(p), str(r))))
-                .add3("null", "*", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "null", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "*", "null", (a, b, d, c) -> Value.NULL)
+                .nullWhenAnyOfThree()
                 .vectorize(3, 0, 1, 2)
                 .build());
         into.put("split", new FunctionBuilder("split")
                 .add2("string", "string", (s, d, c) -> split(str(s), str(d), 4294967295L))
                 .add3("string", "string", "number", (s, d, l, c) -> split(str(s), str(d), toUint32(num(l))))
-                .add2("null", "*", (a, b, c) -> Value.NULL)
-                .add2("*", "null", (a, b, c) -> Value.NULL)
-                .add3("*", "*", "null", (a, b, d, c) -> Value.NULL)
-                .add3("*", "null", "*", (a, b, d, c) -> Value.NULL)
-                .add3("null", "*", "*", (a, b, d, c) -> Value.NULL)
+                .nullWhenEitherOfTwo()
+                .nullWhenAnyOfThree()
                 .build());
         into.put("startswith", new FunctionBuilder("startswith")
                 .add2("string", "string", (s, p, c) -> Value.of(str(s).startsWith(str(p))))
-                .add2("null", "*", (a, b, c) -> Value.NULL)
-                .add2("*", "null", (a, b, c) -> Value.NULL)
+                .nullWhenEitherOfTwo()
                 .vectorize(2, 0, 1)
                 .build());
         into.put("endswith", new FunctionBuilder("endswith")
                 .add2("string", "string", (s, p, c) -> Value.of(str(s).endsWith(str(p))))
-                .add2("null", "*", (a, b, c) -> Value.NULL)
-                .add2("*", "null", (a, b, c) -> Value.NULL)
+                .nullWhenEitherOfTwo()
                 .vectorize(2, 0, 1)
                 .build());
         into.put("padleft", pad("padleft", true));
@@ -93,19 +84,15 @@ final class TextFunctions {
         into.put("substring", new FunctionBuilder("substring")
                 .add2("string", "number", (s, a, c) -> Value.of(substring(str(s), num(a), str(s).length())))
                 .add3("string", "number", "number", (s, a, b, c) -> Value.of(substring(str(s), num(a), num(b))))
-                .add2("null", "*", (a, b, c) -> Value.NULL)
-                .add2("*", "null", (a, b, c) -> Value.NULL)
-                .add3("null", "*", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "null", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "*", "null", (a, b, d, c) -> Value.NULL)
+                .nullWhenEitherOfTwo()
+                .nullWhenAnyOfThree()
                 .vectorize(2, 0, 1)
                 .vectorize(3, 0, 1, 2)
                 .build());
         into.put("truncate", truncateFunction());
         into.put("containsword", new FunctionBuilder("containsword")
                 .add2("string", "string", (h, n, c) -> Value.of(JsRegex.compile(".*\\b" + escape(str(n)) + "\\b.*", "i").matcher(str(h)).find()))
-                .add2("null", "*", (a, b, c) -> Value.NULL)
-                .add2("*", "null", (a, b, c) -> Value.NULL)
+                .nullWhenEitherOfTwo()
                 .vectorize(2, 0, 1)
                 .build());
     }
@@ -137,11 +124,8 @@ final class TextFunctions {
         return new FunctionBuilder(name)
                 .add2("string", "number", (s, l, c) -> Value.of(pad(str(s), num(l), " ", left)))
                 .add3("string", "number", "string", (s, l, p, c) -> Value.of(pad(str(s), num(l), str(p), left)))
-                .add2("null", "*", (a, b, c) -> Value.NULL)
-                .add2("*", "null", (a, b, c) -> Value.NULL)
-                .add3("null", "*", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "null", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "*", "null", (a, b, d, c) -> Value.NULL)
+                .nullWhenEitherOfTwo()
+                .nullWhenAnyOfThree()
                 .vectorize(2, 0, 1)
                 .vectorize(3, 0, 1, 2)
                 .build();
@@ -177,11 +161,8 @@ final class TextFunctions {
                     return s;
                 })
                 .add2("string", "number", (s, l, c) -> self[0].call(c, java.util.List.of(s, l, Value.of("..."))))
-                .add2("null", "*", (a, b, c) -> Value.NULL)
-                .add2("*", "null", (a, b, c) -> Value.NULL)
-                .add3("null", "*", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "null", "*", (a, b, d, c) -> Value.NULL)
-                .add3("*", "*", "null", (a, b, d, c) -> Value.NULL)
+                .nullWhenEitherOfTwo()
+                .nullWhenAnyOfThree()
                 .vectorize(2, 0, 1)
                 .vectorize(3, 0, 1, 2)
                 .build();
