@@ -2,7 +2,6 @@ package org.vaultgraph.server;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
@@ -183,42 +182,7 @@ final class QueryLimitsFilter implements Filter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             InputStream source = replaced != null ? new ByteArrayInputStream(replaced) : super.getInputStream();
-            return new ServletInputStream() {
-                private long read;
-
-                @Override
-                public int read() throws IOException {
-                    int b = source.read();
-                    if (b >= 0 && ++read > limit) throw new IOException("request body over the limit of " + limit + " bytes");
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = source.read(buffer, offset, length);
-                    if (n > 0 && (read += n) > limit) throw new IOException("request body over the limit of " + limit + " bytes");
-                    return n;
-                }
-
-                @Override
-                public boolean isFinished() {
-                    try {
-                        return source.available() == 0;
-                    } catch (IOException e) {
-                        return true;
-                    }
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("blocking reads only");
-                }
-            };
+            return new BodyStream(source, limit);
         }
 
         @Override
