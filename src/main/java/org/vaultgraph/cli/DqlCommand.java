@@ -3,20 +3,8 @@ package org.vaultgraph.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.time.ZoneId;
-import org.vaultgraph.dql.DqlEngine;
-import org.vaultgraph.dql.DqlResult;
-import org.vaultgraph.dql.graph.GraphLinks;
-import org.vaultgraph.dql.graph.GraphPages;
-import org.vaultgraph.dql.value.DvClock;
-import org.vaultgraph.dql.value.QuerySettings;
-import org.vaultgraph.render.Cells;
-import org.vaultgraph.query.SparqlService;
-import org.vaultgraph.render.DataviewRenderer;
-import org.vaultgraph.render.GraphLinkTargets;
-import org.vaultgraph.render.ObsidianHtml;
-import org.vaultgraph.render.TextTable;
-import org.vaultgraph.store.VaultLoader;
+import org.vaultgraph.DataviewAnswer;
+import org.vaultgraph.VaultGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,25 +44,22 @@ final class DqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         String chosen = format.toLowerCase(Locale.ROOT);
         if (!chosen.equals("text") && !chosen.equals("html")) throw new UsageException("unknown format '" + format + "'; expected text or html");
-        VaultLoader.LoadedVault loaded = options.load(argument.vault, spec.commandLine().getErr());
-        SparqlService sparql = SparqlService.local(loaded.store().dataset());
-        ZoneId zone = ZoneId.systemDefault();
-        GraphPages pages = GraphPages.of(sparql, loaded.mapper().iris(), zone);
-        GraphLinks links = pages.files();
-        String current = null;
-        if (from != null) {
-            current = links.resolvePath(from, "").orElseThrow(() -> new UsageException("--from: no note named '" + from + "' in the vault"));
-        }
-        DqlEngine engine = new DqlEngine(pages, QuerySettings.DEFAULTS, DvClock::system);
-        if (showSparql) out.println(engine.describeSource(query, current));
-        DqlResult result = engine.run(query, current);
-        if (chosen.equals("html")) {
-            out.println(new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, current == null ? "" : current)),
-                    new Cells(QuerySettings.DEFAULTS, zone)).render(result));
-        } else {
-            out.print(TextTable.render(result));
+        try (VaultGraph graph = options.graph(argument.vault, err).build()) {
+            options.read(graph, err);
+            DataviewAnswer answer;
+            try {
+                if (showSparql) out.println(graph.dqlPagesQuery(query, from));
+                answer = graph.dql(query, from);
+            } catch (IllegalArgumentException e) {
+                // The one mistake the graph can find in the command line: a --from that names no note.
+                if (from == null) throw e;
+                throw new UsageException("--from: " + e.getMessage());
+            }
+            if (chosen.equals("html")) out.println(answer.html());
+            else out.print(answer.text());
         }
         out.flush();
         return 0;
