@@ -1,13 +1,10 @@
 package org.vaultgraph.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.vaultgraph.query.SparqlService;
-import org.vaultgraph.render.GardenPublisher;
-import org.vaultgraph.store.VaultLoader;
+import org.vaultgraph.Published;
+import org.vaultgraph.VaultGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,41 +33,24 @@ final class PublishCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
-        GardenPublisher publisher = new GardenPublisher(SparqlService.local(loaded.store().dataset()), loaded.mapper().iris());
-        int pages = 0;
-        int written = 0;
-        int failed = 0;
-        List<String> paths = publisher.publishablePaths();
-        List<String> unpublished = publisher.unpublishedPaths();
-        for (String path : unpublished) err.println(path + ": not published: its front matter does not say 'dg-publish: true'");
-        // Pages render in parallel, a thousand at a time, and are written in path order.
-        for (int start = 0; start < paths.size(); start += 1000) {
-            List<GardenPublisher.Page> batch = paths.subList(start, Math.min(paths.size(), start + 1000)).parallelStream()
-                    .map(publisher::page).flatMap(java.util.Optional::stream).toList();
-            for (GardenPublisher.Page page : batch) {
-                Path file = out.resolve(page.notePath()).normalize();
-                if (!file.startsWith(out.normalize())) throw new UsageException("refusing to write outside " + out + ": " + page.notePath());
-                // A page that is already as it should be is left alone, so that a site generator sees only real changes.
-                byte[] bytes = page.markdown().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
-                    Files.createDirectories(file.getParent());
-                    Files.write(file, bytes);
-                    written++;
-                }
-                pages++;
-                for (String error : page.errors()) {
-                    err.println(error);
-                    failed++;
-                }
+        Published published;
+        try (VaultGraph graph = options.graph(argument.vault, err).build()) {
+            options.read(graph, err);
+            try {
+                published = graph.publish(out);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage()); // a note whose path leads outside --out
             }
         }
-        err.println("published " + pages + " pages to " + out + " (" + written + " written, " + (pages - written) + " already up to date)"
-                + (unpublished.isEmpty() ? "" : "; " + unpublished.size() + " notes with dataview blocks kept private (no 'dg-publish: true')")
-                + (failed > 0 ? "; " + failed + " queries failed" : ""));
+        for (String path : published.kept()) err.println(path + ": not published: its front matter does not say 'dg-publish: true'");
+        published.errors().forEach(err::println);
+        err.println("published " + published.pages() + " pages to " + out + " (" + published.written() + " written, "
+                + (published.pages() - published.written()) + " already up to date)"
+                + (published.kept().isEmpty() ? "" : "; " + published.kept().size() + " notes with dataview blocks kept private (no 'dg-publish: true')")
+                + (published.errors().isEmpty() ? "" : "; " + published.errors().size() + " queries failed"));
         err.flush();
-        return failed > 0 ? 1 : 0;
+        return published.errors().isEmpty() ? 0 : 1;
     }
 }

@@ -210,9 +210,10 @@ public final class VaultReader {
                 problems.add(Problem.inFile(path, "holds binary data, not text; kept as a file but not read as a note"));
                 return new ReadNote(path, null, problems, Optional.of(new Attachment(path, stamp(attrs))));
             }
+            FileStamp stamp = new FileStamp(bytes.length, attrs.lastModifiedTime().toInstant(), attrs.creationTime().toInstant(), sha256(bytes));
             String text = decode(path, bytes, problems);
-            NoteParser.Result result = parser.parse(path, text, new FileStamp(bytes.length, attrs.lastModifiedTime().toInstant(),
-                    attrs.creationTime().toInstant(), sha256(bytes)));
+            bytes = null; // a large note's parse wants the room
+            NoteParser.Result result = parser.parse(path, text, stamp);
             problems.addAll(result.problems());
             return new ReadNote(path, result.note(), problems, Optional.empty());
         } catch (NoSuchFileException e) {
