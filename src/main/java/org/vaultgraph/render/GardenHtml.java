@@ -5,7 +5,6 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
-import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -221,31 +220,27 @@ public final class GardenHtml {
         /** Obsidian's callout, {@code > [!type]± title}: a titled box, folded when written with {@code -}. */
         private void blockQuote(BlockQuote node, NodeRendererContext context, HtmlWriter html) {
             Node first = node.getFirstChild();
-            Text head = first instanceof Paragraph && first.getFirstChild() instanceof Text t ? t : null;
-            Matcher callout = head == null ? null : CALLOUT.matcher(head.getChars().toString());
-            if (callout == null || !callout.matches()) {
+            String source = first instanceof Paragraph ? first.getChars().toString() : "";
+            int lineEnd = source.indexOf('\n');
+            Matcher callout = CALLOUT.matcher(lineEnd < 0 ? source.strip() : source.substring(0, lineEnd).strip());
+            if (!callout.matches()) {
                 context.delegateRender();
                 return;
             }
             String type = callout.group(1).toLowerCase(Locale.ROOT);
             String fold = callout.group(2);
+            String title = callout.group(3).isBlank() ? type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1) : callout.group(3).strip();
             html.raw("<div class=\"callout\" data-callout=\"" + Html.attribute(type) + "\""
                     + (fold.isEmpty() ? "" : " data-callout-fold=\"" + fold + "\"") + ">");
-            html.raw("<div class=\"callout-title\"><div class=\"callout-title-inner\">");
-            String titleText = callout.group(3);
-            Node next = head.getNext();
-            boolean titled = !titleText.isBlank();
-            html.raw(Html.text(titleText));
-            while (next != null && !(next instanceof SoftLineBreak)) {
-                titled = true;
-                context.render(next);
-                next = next.getNext();
-            }
-            if (!titled) html.raw(Html.text(type.substring(0, 1).toUpperCase(Locale.ROOT) + type.substring(1)));
-            html.raw("</div></div><div class=\"callout-content\">");
-            if (next != null && next.getNext() != null) {
+            html.raw("<div class=\"callout-title\"><div class=\"callout-title-inner\">" + Html.text(title) + "</div></div><div class=\"callout-content\">");
+            // The first line is the title; the paragraph's other lines are the callout's first paragraph.
+            int firstLineEnd = first.getStartOffset() + (lineEnd < 0 ? source.length() : lineEnd);
+            Node rest = first.getFirstChild();
+            while (rest != null && rest.getStartOffset() < firstLineEnd) rest = rest.getNext();
+            if (rest instanceof SoftLineBreak) rest = rest.getNext();
+            if (rest != null) {
                 html.raw("<p>");
-                for (Node rest = next.getNext(); rest != null; rest = rest.getNext()) context.render(rest);
+                for (; rest != null; rest = rest.getNext()) context.render(rest);
                 html.raw("</p>");
             }
             for (Node block = first.getNext(); block != null; block = block.getNext()) context.render(block);

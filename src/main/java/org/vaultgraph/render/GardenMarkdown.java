@@ -139,13 +139,14 @@ final class GardenMarkdown {
 
     private String transclude(String text, String notePath, int depth, Run run) {
         if (depth >= MAX_TRANSCLUSION_DEPTH) return text;
-        String out = text;
+        List<int[]> code = codeRanges(text);
+        StringBuilder out = new StringBuilder();
         Matcher m = TRANSCLUSION.matcher(text);
-        List<String> seen = new ArrayList<>();
+        int copied = 0;
         while (m.find()) {
+            // The plugin also embeds inside code (its known issue #113); code is shown as written here.
+            if (inside(code, m.start())) continue;
             String whole = m.group();
-            if (seen.contains(whole)) continue;
-            seen.add(whole);
             String inner = whole.substring(whole.indexOf('[') + 2, whole.indexOf(']'));
             String[] parts = inner.split("\\|", -1);
             String fileName = parts[0];
@@ -165,9 +166,33 @@ final class GardenMarkdown {
                 run.warnings.add(notePath + ": " + linked + " is not embedded: its front matter says 'dg-publish: false'");
                 continue;
             }
-            out = out.replace(whole, transclusion(linked, fileName, headerName, depth, run));
+            String embedded = transclusion(linked, fileName, headerName, depth, run);
+            // On the site, an embed written inside a callout or quote stays inside it.
+            String quote = forSite ? quotePrefix(text, m.start()) : "";
+            out.append(text, copied, m.start()).append(quote.isEmpty() ? embedded : embedded.replace("\n", "\n" + quote));
+            copied = m.end();
         }
-        return out;
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** Where code blocks and code spans are in a text, as [start, end) pairs. */
+    private static List<int[]> codeRanges(String text) {
+        List<int[]> ranges = new ArrayList<>();
+        CODE_BLOCK.matcher(text).results().forEach(r -> ranges.add(new int[] {r.start(), r.end()}));
+        CODE_FENCE.matcher(text).results().forEach(r -> ranges.add(new int[] {r.start(), r.end()}));
+        return ranges;
+    }
+
+    private static boolean inside(List<int[]> ranges, int offset) {
+        for (int[] r : ranges) if (offset >= r[0] && offset < r[1]) return true;
+        return false;
+    }
+
+    /** The quote markers ("> ", "> > ") that start the line a match is on, or "" when the line is no quote. */
+    private static String quotePrefix(String text, int offset) {
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        Matcher quote = Pattern.compile("^(\\s{0,3}>\\s?)+").matcher(text.substring(lineStart, offset));
+        return quote.find() ? quote.group() : "";
     }
 
     private String transclusion(String linked, String fileName, String headerName, int depth, Run run) {
@@ -247,7 +272,7 @@ final class GardenMarkdown {
                 run.errors.add(notePath + ":" + line + ": dataview query: " + e.getMessage());
                 html = DataviewRenderer.error(e.getMessage());
             }
-            if (forSite) html += inCallout ? "\n>" : "\n";
+            if (forSite) html += "\n";
             if (inCallout) html = " " + String.join("\n> ", html.split("\n", -1));
             out = out.replace(block.group(), html);
         }

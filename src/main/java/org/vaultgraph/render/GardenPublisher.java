@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -149,9 +150,28 @@ public final class GardenPublisher {
 
         GardenMarkdown compiler = new GardenMarkdown(this::content, links, garden, dataview(dataviewLinks), forSite);
         GardenMarkdown.Compiled compiled = compiler.compile(notePath, GardenMarkdown.frontMatter(frontMatter(notePath, raw, permalink, modified)));
+        Set<String> attachments = new java.util.TreeSet<>(compiled.attachments());
+        raw.values().forEach(value -> frontMatterImages(value, notePath, attachments));
         String title = text(raw.get("title"));
         return Optional.of(new Page(notePath, permalink, title != null ? title : DvLink.fileTitle(notePath), compiled.markdown(), List.copyOf(compiled.errors()), List.copyOf(compiled.warnings()),
-                Set.copyOf(compiled.attachments())));
+                Set.copyOf(attachments)));
+    }
+
+    private static final Pattern FRONT_MATTER_IMAGE = Pattern.compile("(?i)^!?\\[\\[([^\\]]+)\\]\\]$|^[^\\[\\]]+\\.(png|jpe?g|gif|webp|svg)$");
+
+    /** Images a front matter value names (a cover: "[[a.png]]" or a plain path), which the plugin uploads with the page. */
+    private void frontMatterImages(Value value, String notePath, Set<String> out) {
+        if (value instanceof Value.Array a) {
+            a.items().forEach(item -> frontMatterImages(item, notePath, out));
+            return;
+        }
+        if (!(value instanceof Value.Text t)) return;
+        String written = t.value().strip();
+        Matcher m = FRONT_MATTER_IMAGE.matcher(written);
+        if (!m.matches() || written.startsWith("http")) return;
+        String linkpath = m.group(1) != null ? m.group(1).split("\\|")[0].split("#")[0].strip() : written;
+        if (!linkpath.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(png|jpe?g|gif|webp|svg)$")) return;
+        links.resolvePath(linkpath, notePath).filter(links::isAttachment).ifPresent(out::add);
     }
 
     /** The HTML of a page's text, its links pointing where {@code addresses} says. */
