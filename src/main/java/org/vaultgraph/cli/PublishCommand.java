@@ -85,6 +85,7 @@ final class PublishCommand implements Callable<Integer> {
         if (checkLinks && format != Format.html) throw new UsageException("--check-links checks a site: use it with --format html");
         long started = System.nanoTime();
         VaultLoader.LoadedVault loaded = options.load(argument.vault, err);
+        double loadSeconds = (System.nanoTime() - started) / 1e9;
         GardenPublisher publisher = new GardenPublisher(SparqlService.local(loaded.store().dataset()), loaded.mapper().iris());
         GardenNotes garden = publisher.garden(all);
         if (!options.quiet) {
@@ -138,8 +139,8 @@ final class PublishCommand implements Callable<Integer> {
             copied++;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        err.println(String.format(java.util.Locale.ROOT, "published %d pages and %d attachments to %s in %.1f s (%d files written, %d already up to date)%s%s",
-                paths.size(), copied, out, seconds, writer.written, writer.unchanged,
+        err.println(String.format(java.util.Locale.ROOT, "published %d pages and %d attachments to %s in %.1f s, the vault read in %.1f s (%d files written, %d already up to date)%s%s",
+                paths.size(), copied, out, seconds, loadSeconds, writer.written, writer.unchanged,
                 garden.skipped().isEmpty() ? "" : "; " + garden.skipped().size() + " notes left out",
                 failed > 0 ? "; " + failed + " queries failed" : ""));
         int exit = failed > 0 ? 1 : 0;

@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -51,7 +52,7 @@ public final class GardenHtml {
 
     private static final MutableDataSet OPTIONS = new MutableDataSet()
             .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(), TaskListExtension.create(),
-                    WikiLinkExtension.create(), AttributesExtension.create()))
+                    WikiLinkExtension.create(), AttributesExtension.create(), FootnoteExtension.create()))
             .set(WikiLinkExtension.LINK_FIRST_SYNTAX, true)
             .set(WikiLinkExtension.ALLOW_ANCHORS, true)
             .set(WikiLinkExtension.ALLOW_PIPE_ESCAPE, true)
@@ -103,7 +104,7 @@ public final class GardenHtml {
 
     /** Keeps only known-safe markup; frames become links to what they showed, headings get the garden's ids. */
     public static String clean(String html) {
-        org.jsoup.nodes.Document parsed = Jsoup.parseBodyFragment(html);
+        org.jsoup.nodes.Document parsed = Jsoup.parseBodyFragment(html, "http://vault.invalid/");
         parsed.outputSettings().prettyPrint(false);
         for (Element frame : parsed.select("iframe")) {
             String src = frame.attr("src");
@@ -117,8 +118,9 @@ public final class GardenHtml {
                 if (!slug.isEmpty()) heading.attr("id", slug);
             }
         }
-        return Jsoup.clean(parsed.body().html(), "http://vault.invalid/", SAFE,
-                new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
+        org.jsoup.nodes.Document clean = new org.jsoup.safety.Cleaner(SAFE).clean(parsed);
+        clean.outputSettings().prettyPrint(false);
+        return clean.body().html();
     }
 
     /** Renders the nodes that name the vault: wikilinks, embeds left in the text, relative links and images, callouts. */
@@ -182,7 +184,7 @@ public final class GardenHtml {
                 html.raw("</a>");
                 return;
             }
-            if (url.startsWith("/") || url.startsWith("#") || url.isEmpty()) {
+            if (url.startsWith(GardenMarkdown.ATTACHMENTS) || url.startsWith("#") || url.isEmpty()) {
                 html.raw("<a href=\"" + Html.attribute(url) + "\">");
                 context.renderChildren(node);
                 html.raw("</a>");
@@ -191,7 +193,7 @@ public final class GardenHtml {
             // A relative link names a file of the vault, as in Obsidian.
             Page page = page(context);
             int hash = url.indexOf('#');
-            String target = decode(hash < 0 ? url : url.substring(0, hash));
+            String target = decode(hash < 0 ? url : url.substring(0, hash)).replaceFirst("^/+", "");
             String subpath = hash < 0 ? "" : decode(url.substring(hash));
             Optional<String> href = page.files().resolvePath(target, page.sourcePath()).flatMap(p -> page.addresses().href(p, subpath));
             html.raw(href.isPresent() ? "<a class=\"internal-link\" href=\"" + Html.attribute(href.get()) + "\">" : "<span class=\"internal-link is-unresolved\">");

@@ -97,6 +97,14 @@ public final class GardenNotes {
             }
             String permalink = permalinkOf(path, text(keys.permalink), text(keys.dgPath));
             String taken = byPermalink.putIfAbsent(permalink, path);
+            if (taken != null && text(keys.permalink) == null) {
+                // Two names whose slugs are alike (letters the slug drops): the later one keeps its path as written.
+                String asWritten = "/" + path.substring(0, path.length() - 3) + "/";
+                if (byPermalink.putIfAbsent(asWritten, path) == null) {
+                    permalink = asWritten;
+                    taken = null;
+                }
+            }
             if (taken != null) {
                 skipped.add(new Skipped(path, "its permalink " + permalink + " is " + taken + "'s"));
                 continue;
@@ -148,14 +156,24 @@ public final class GardenNotes {
 
     /**
      * The plugin's permalink of a note: {@code dg-permalink} with a slash added at each end; else
-     * {@code dg-path} (or the vault path) without extension, each segment slugified, ending in a slash.
+     * {@code dg-path} (or the vault path) without extension, each segment slugified, ending in a slash
+     * (a segment whose slug is empty kept as written).
      */
     public static String permalinkOf(String notePath, String dgPermalink, String dgPath) {
         if (dgPermalink != null) {
             String p = dgPermalink.startsWith("/") ? dgPermalink : "/" + dgPermalink;
             return p.endsWith("/") ? p : p + "/";
         }
-        return Slugify.permalink(dgPath != null ? dgPath : notePath);
+        String path = dgPath != null ? dgPath : notePath;
+        int dot = path.lastIndexOf('.');
+        String withoutExtension = dot < 0 ? path : path.substring(0, dot);
+        StringBuilder out = new StringBuilder("/");
+        for (String segment : withoutExtension.split("/", -1)) {
+            String slug = Slugify.slug(segment);
+            // A name in a script the slug drops (Chinese, Japanese...) keeps its letters; the plugin's slug would be empty.
+            out.append(slug.isEmpty() && !segment.isBlank() ? segment.strip() : slug).append('/');
+        }
+        return out.toString();
     }
 
     /** Whether the note at this vault path is in the garden. */

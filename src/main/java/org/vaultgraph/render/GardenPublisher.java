@@ -143,8 +143,7 @@ public final class GardenPublisher {
         if (!rows.hasNext()) return Optional.empty();
         var row = rows.next();
         String modified = row.get("modified").getLiteralLexicalForm();
-        Value.Obj page = pages.page(notePath);
-        Map<String, Value> raw = page == null ? Map.of() : ((Value.Obj) ((Value.Obj) page.get("file")).get("frontmatter")).entries();
+        Map<String, Value> raw = pages.frontMatter(notePath);
         String permalink = garden.permalink(notePath)
                 .orElse(GardenNotes.permalinkOf(notePath, text(raw.get("dg-permalink")), text(raw.get("dg-path"))));
 
