@@ -142,6 +142,7 @@ final class ServeCommand implements Callable<Integer> {
         else builder.publishers(following::lastChange, () -> new GardenPublisher(sparql, mapper.iris()));
         VaultServer server = builder
                 .dataset(store.dataset())
+                .vaultRoot(argument.vault)
                 .iris(mapper.iris())
                 .landing(landing)
                 .host(host)

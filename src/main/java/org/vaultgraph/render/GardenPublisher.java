@@ -178,6 +178,42 @@ public final class GardenPublisher {
         return html.render(FRONT_MATTER.matcher(page.markdown()).replaceFirst(""), page.notePath(), addresses);
     }
 
+    /**
+     * The HTML of a note as the local server shows it: every note is in the garden and may be embedded,
+     * links point where {@code addresses} says; empty when there is no such note.
+     */
+    public Optional<String> noteHtml(String notePath, LinkAddresses addresses) {
+        return page(notePath, GardenNotes.everyNote(), addresses, true).map(p -> html(p, addresses));
+    }
+
+    /** A note's title: its front matter {@code title}, else its name. */
+    public String title(String notePath) {
+        String title = text(pages.frontMatter(notePath).get("title"));
+        return title != null ? title : DvLink.fileTitle(notePath);
+    }
+
+    /**
+     * A note's fields as Dataview has them (front matter, then inline fields), each with its value drawn
+     * as Dataview draws it in a table cell, links pointing where {@code addresses} says. A field whose
+     * name Dataview also gives in canonical form is listed once, as written.
+     */
+    public List<Map.Entry<String, String>> fields(String notePath, LinkAddresses addresses) {
+        Value.Obj page = pages.page(notePath);
+        if (page == null) return List.of();
+        DataviewTable table = new DataviewTable(new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath, linkTargets), addresses));
+        Set<String> written = new java.util.HashSet<>();
+        for (String key : page.entries().keySet()) {
+            String canonical = org.vaultgraph.vault.FieldNames.canonicalize(key);
+            if (!canonical.equals(key)) written.add(canonical);
+        }
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        page.entries().forEach((key, value) -> {
+            if (key.equals("file") || written.contains(key)) return;
+            out.add(Map.entry(key, table.cell(cells.of(value))));
+        });
+        return out;
+    }
+
     /** The HTML of one query as it would show in the note at {@code notePath}, its links as vault paths. */
     public String renderQuery(String queryText, String notePath) {
         return renderQuery(queryText, notePath, null);
