@@ -99,13 +99,24 @@ public final class GardenHtml {
     public String render(String markdown, String sourcePath, LinkAddresses addresses) {
         Document document = PARSER.parse(markdown);
         document.set(PAGE, new Page(sourcePath, addresses, files));
-        return clean(RENDERER.render(document));
+        return clean(RENDERER.render(document), addresses);
     }
 
-    /** Keeps only known-safe markup; frames become links to what they showed, headings get the garden's ids. */
-    public static String clean(String html) {
+    /**
+     * Keeps only known-safe markup; frames become links to what they showed, headings get the garden's
+     * ids, and the plugin's attachment addresses ({@code /img/user/<vault path>}) point where
+     * {@code addresses} says (an element whose file has no address is left as its text).
+     */
+    static String clean(String html, LinkAddresses addresses) {
         org.jsoup.nodes.Document parsed = Jsoup.parseBodyFragment(html, "http://vault.invalid/");
         parsed.outputSettings().prettyPrint(false);
+        for (Element element : parsed.select("[href^=" + GardenMarkdown.ATTACHMENTS + "], [src^=" + GardenMarkdown.ATTACHMENTS + "]")) {
+            String attribute = element.hasAttr("href") ? "href" : "src";
+            String path = decode(element.attr(attribute).substring(GardenMarkdown.ATTACHMENTS.length()));
+            Optional<String> address = addresses.href(path, "");
+            if (address.isPresent()) element.attr(attribute, address.get());
+            else element.replaceWith(new org.jsoup.nodes.TextNode(element.text()));
+        }
         for (Element frame : parsed.select("iframe")) {
             String src = frame.attr("src");
             String title = frame.attr("title").isBlank() ? src : frame.attr("title");
@@ -184,7 +195,7 @@ public final class GardenHtml {
                 html.raw("</a>");
                 return;
             }
-            if (url.startsWith(GardenMarkdown.ATTACHMENTS) || url.startsWith("#") || url.isEmpty()) {
+            if (url.startsWith("#") || url.isEmpty() || url.startsWith(GardenMarkdown.ATTACHMENTS)) {
                 html.raw("<a href=\"" + Html.attribute(url) + "\">");
                 context.renderChildren(node);
                 html.raw("</a>");
@@ -253,12 +264,13 @@ public final class GardenHtml {
             return path.toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|gif|webp|svg|bmp|avif)$");
         }
 
-        private static String decode(String value) {
-            try {
-                return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                return value;
-            }
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
         }
     }
 }

@@ -214,8 +214,9 @@ final class GardenSite {
         for (String path : files.notePaths()) {
             for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) folders.merge(path.substring(0, slash), 1, Integer::sum);
         }
-        out.append("<h2>Folders</h2>\n<ul class=\"folders\">\n");
-        folders.forEach((folder, n) -> out.append("<li style=\"margin-left:").append(depth(folder)).append("rem\"><a href=\"")
+        long atRoot = files.notePaths().stream().filter(p -> !p.contains("/")).count();
+        out.append("<h2>Folders</h2>\n<ul class=\"folders\">\n<li><a href=\"/folder/\">/</a> <small>").append(atRoot).append("</small></li>\n");
+        folders.forEach((folder, n) -> out.append("<li style=\"margin-left:").append(depth(folder) + 1).append("rem\"><a href=\"")
                 .append(Html.attribute(folderPage(folder))).append("\">").append(Html.text(folder.substring(folder.lastIndexOf('/') + 1)))
                 .append("</a> <small>").append(n).append("</small></li>\n"));
         out.append("</ul>\n<h2>Tags</h2>\n<ul class=\"tags\">\n");
