@@ -37,6 +37,8 @@ final class GardenSite {
     private static final QueryTemplate BACKLINKS = new QueryTemplate(PREFIXES
             + "SELECT ?path (COUNT(DISTINCT ?occ) AS ?links) (SUM(IF(EXISTS { ?occ vg:embed true }, 1, 0)) AS ?embeds) "
             + "WHERE { ?occ vg:target ?note . ?src vg:hasLink ?occ ; vg:path ?path } GROUP BY ?path ORDER BY ?path");
+    private static final QueryTemplate INSIGHTS = new QueryTemplate(PREFIXES
+            + "SELECT ?path ?statement WHERE { ?insight vg:about ?note ; a vg:Insight ; vg:path ?path ; vg:statement ?statement } ORDER BY ?path");
     private static final QueryTemplate TAGS = new QueryTemplate(PREFIXES
             + "SELECT DISTINCT ?tag ?label WHERE { ?note vg:tag ?tag OPTIONAL { ?tag rdfs:label ?label } } ORDER BY ?label");
     private static final QueryTemplate CLASSES = new QueryTemplate(PREFIXES
@@ -104,6 +106,14 @@ final class GardenSite {
                 out.append("<tr><th>").append(Html.text(field.getKey())).append("</th><td>").append(field.getValue()).append("</td></tr>\n");
             }
             out.append("</table>\n");
+        }
+        RowSetRewindable insights = sparql.select(INSIGHTS.with("note", note));
+        if (insights.hasNext()) {
+            // The mapping's insights about this note, each with its statement.
+            out.append("<h2>Insights</h2>\n<ul class=\"insights\">\n");
+            insights.forEachRemaining(row -> out.append("<li>").append(noteLink(row.get("path").getLiteralLexicalForm(), false)).append(": ")
+                    .append(Html.text(row.get("statement").getLiteralLexicalForm())).append("</li>\n"));
+            out.append("</ul>\n");
         }
         RowSetRewindable backlinks = sparql.select(BACKLINKS.with("note", note));
         if (backlinks.hasNext()) {
@@ -251,9 +261,13 @@ final class GardenSite {
     }
 
     private String noteLink(String path) {
+        return noteLink(path, true);
+    }
+
+    private String noteLink(String path, boolean withFolder) {
         return "<a class=\"internal-link\" href=\"" + Html.attribute(addresses.local(iris.note(path))) + "\">"
                 + Html.text(org.vaultgraph.dql.value.DvLink.fileTitle(path)) + "</a>"
-                + (path.contains("/") ? " <small class=\"folder\">" + Html.text(folderOf(path)) + "</small>" : "");
+                + (withFolder && path.contains("/") ? " <small class=\"folder\">" + Html.text(folderOf(path)) + "</small>" : "");
     }
 
     private String tagLink(String tagIri, Node label) {
