@@ -135,7 +135,7 @@ public final class GraphServer implements AutoCloseable {
                     following == null ? null : following::lastChange);
             if (following == null) server.publisher(new GardenPublisher(sparql, graph.mapper().iris(), graph.zone()));
             else server.publishers(following::lastChange, () -> new GardenPublisher(sparql, graph.mapper().iris(), graph.zone()));
-            VaultServer started = server.dataset(graph.dataset()).iris(graph.mapper().iris()).landing(landing)
+            VaultServer started = server.dataset(graph.dataset()).vaultRoot(graph.vault()).iris(graph.mapper().iris()).landing(landing)
                     .host(host).port(port).queryTimeoutMillis(queryTimeout.toMillis()).build();
             try {
                 started.start();

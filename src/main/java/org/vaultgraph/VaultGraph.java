@@ -178,13 +178,19 @@ public final class VaultGraph implements AutoCloseable {
     }
 
     /**
-     * Writes the Digital Garden page of every note with a dataview block and {@code dg-publish: true}
-     * into {@code folder}, at the note's vault path; a page already as it should be is left alone.
+     * Publishes the notes whose front matter says {@code dg-publish: true} (or every note) as the
+     * Obsidian Digital Garden plugin does, into a folder: a static site, or the plugin's markdown.
+     * Files already as they should be are left alone.
      *
-     * @throws IllegalArgumentException when a note's path would lead outside the folder
+     * @throws IllegalArgumentException when a page would be written outside the folder
      */
+    public Published publish(Publishing settings) {
+        return SiteWriter.write(new GardenPublisher(SparqlService.local(dataset()), mapper().iris(), zone), vault, settings);
+    }
+
+    /** Publishes a static site of the notes marked {@code dg-publish: true} into {@code folder}. */
     public Published publish(Path folder) {
-        return SiteWriter.write(new GardenPublisher(SparqlService.local(dataset()), mapper().iris(), zone), folder);
+        return publish(Publishing.site(folder));
     }
 
     /** Settings for a server of this graph; {@link GraphServer.Builder#start()} reads the vault if needed and serves it. */

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.vaultgraph.render.Cells;
 import org.vaultgraph.render.GardenPublisher;
 
 /**
@@ -22,6 +21,7 @@ import org.vaultgraph.render.GardenPublisher;
  */
 final class PagesFilter implements Filter {
     private final Supplier<GardenPublisher> publishers;
+    private final Supplier<GardenSite> sites;
     private final LandingPage landing;
     private GardenPublisher publisher;
     private Map<String, String> permalinks = Map.of();
@@ -32,8 +32,9 @@ final class PagesFilter implements Filter {
      * @param publishers the publisher of the graph as it is now (a new one after the graph changed), or null
      * @param host       the address the server listens on, for the page's example (never the request's Host header)
      */
-    PagesFilter(Supplier<GardenPublisher> publishers, LandingPage landing, String host) {
+    PagesFilter(Supplier<GardenPublisher> publishers, Supplier<GardenSite> sites, LandingPage landing, String host) {
         this.publishers = publishers;
+        this.sites = sites;
         this.landing = landing;
         this.host = host;
     }
@@ -46,6 +47,25 @@ final class PagesFilter implements Filter {
             publisher = current;
         }
         return permalinks;
+    }
+
+    /** The index, a folder's or a class's page, or a published page at its permalink; empty when the path is none of those, null when it names a folder or class that is not there. */
+    private Optional<String> gardenPage(GardenSite site, String path, HttpServletRequest request) {
+        if (path.equals("/index") || path.equals("/index/")) return Optional.of(site.index());
+        if (path.startsWith("/folder/")) {
+            String folder = LinkedDataFilter.percentDecode(path.substring("/folder/".length()));
+            if (folder == null) return null;
+            folder = folder.replaceAll("/+$", "");
+            Optional<String> page = site.folder(folder);
+            return page.isPresent() ? page : null;
+        }
+        if (path.equals("/class")) {
+            String iri = request.getParameter("iri");
+            Optional<String> page = iri == null ? Optional.empty() : site.ofClass(iri);
+            return page.isPresent() ? page : null;
+        }
+        String notePath = permalinks().get(path.endsWith("/") ? path : path + "/");
+        return notePath == null ? Optional.empty() : site.publishedPage(notePath);
     }
 
     @Override
@@ -70,12 +90,15 @@ final class PagesFilter implements Filter {
             RdfResponse.send(response, 200, file.get().contentType(), file.get().bytes());
             return;
         }
-        Map<String, String> links = permalinks();
-        String notePath = links.get(path.endsWith("/") ? path : path + "/");
-        if (notePath != null) {
-            Optional<GardenPublisher.Page> page = publishers.get().page(notePath);
+        GardenSite site = sites.get();
+        if (site != null) {
+            Optional<String> page = gardenPage(site, path, request);
+            if (page == null) {
+                RdfResponse.sendText(response, 404, "Not found: no such folder or class in the vault\n");
+                return;
+            }
             if (page.isPresent()) {
-                Pages.send(response, Pages.page(Cells.title(notePath), page.get().markdown()));
+                Pages.send(response, page.get());
                 return;
             }
         }

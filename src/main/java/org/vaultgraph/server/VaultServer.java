@@ -40,6 +40,8 @@ public final class VaultServer implements AutoCloseable {
         // Fuseki's builder has no timeout setter; the dataset's context carries it (milliseconds).
         b.dataset.getContext().set(ARQ.queryTimeout, Long.toString(b.queryTimeoutMillis));
         b.outbound.install(b.dataset.getContext());
+        GardenSites sites = new GardenSites(b.publishers, org.vaultgraph.query.SparqlService.local(b.dataset), b.iris,
+                org.vaultgraph.export.GraphExporter.prefixes(b.iris));
         this.admission = new QueryAdmission(b.limits, b.queryTimeoutMillis);
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(b.port)
@@ -50,8 +52,8 @@ public final class VaultServer implements AutoCloseable {
                 .addFilter("/*", admission)
                 .addFilter("/*", new WriteFilter(b.outbound, b.iris.base(), b.maxRequestBytes))
                 .addFilter("/*", new DatasetReadFilter(b.dataset))
-                .addFilter("/*", new LinkedDataFilter(new Descriptions(b.dataset), b.iris, b.publishers))
-                .addFilter("/*", new PagesFilter(b.publishers, b.landing, b.host));
+                .addFilter("/*", new LinkedDataFilter(new Descriptions(b.dataset), b.iris, b.publishers, sites, b.vaultRoot))
+                .addFilter("/*", new PagesFilter(b.publishers, sites, b.landing, b.host));
         if (b.passwordFile == null) {
             // Named endpoints only: every query goes through the checks above, none through the dataset's own URL.
             builder.add(DATASET, DataService.newBuilder(b.dataset)
@@ -150,6 +152,7 @@ public final class VaultServer implements AutoCloseable {
         private long maxRows = 100_000;
         private long maxRequestBytes = 16L * 1024 * 1024;
         private Path passwordFile;
+        private Path vaultRoot;
         private OutboundPolicy outbound = OutboundPolicy.none();
         private QueryAdmission.Limits limits = QueryAdmission.Limits.defaults();
 
@@ -183,6 +186,15 @@ public final class VaultServer implements AutoCloseable {
                     return current;
                 }
             };
+            return this;
+        }
+
+        /**
+         * The vault's folder: {@code /file/...} then answers with the attachment itself (its media type,
+         * read from that folder only, never through a symbolic link).
+         */
+        public Builder vaultRoot(Path root) {
+            this.vaultRoot = Objects.requireNonNull(root);
             return this;
         }
 

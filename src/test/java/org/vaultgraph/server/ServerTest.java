@@ -159,7 +159,8 @@ class ServerTest {
         HttpResponse<String> response = get("/research/tags/hypoxic-cultured-autologous-mesenchymal-stem-cells-ms-cs/", "text/html");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("<span class=\"dataview small-text\">4</span>"), response.body());
-        assertTrue(response.body().contains("<h1>Tagged Content</h1>"), response.body());
+        assertTrue(response.body().contains("<h1 id=\"tagged-content\">Tagged Content</h1>"), response.body());
+        assertTrue(response.body().contains("href=\"/note/Research/Insights/2025-01-30%2014-48-20\""), "result links lead to the notes' pages: " + response.body());
     }
 
     @Test

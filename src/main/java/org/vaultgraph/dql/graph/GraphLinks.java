@@ -98,6 +98,16 @@ public final class GraphLinks {
         return resolver.resolve(target, fromPath);
     }
 
+    /** The IRI of the note at a vault path. */
+    public String iriOfNote(String path) {
+        return iris.note(path);
+    }
+
+    /** The IRI of the attachment at a vault path. */
+    public String iriOfAttachment(String path) {
+        return iris.attachment(path);
+    }
+
     /** The IRI of the file a link names, or empty. */
     public Optional<String> resolve(String target, String fromPath) {
         return resolver.resolve(target, fromPath)
