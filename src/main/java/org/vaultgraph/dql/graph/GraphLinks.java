@@ -65,6 +65,11 @@ public final class GraphLinks {
         return notePaths;
     }
 
+    /** Every file's vault path, notes and attachments. */
+    public Set<String> paths() {
+        return java.util.Collections.unmodifiableSet(allPaths);
+    }
+
     /** Whether a vault path is a note's. */
     public boolean isNote(String path) {
         return noteSet.contains(path);
