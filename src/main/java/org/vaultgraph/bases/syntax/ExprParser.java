@@ -105,11 +105,12 @@ public final class ExprParser {
             int start = pos;
             if (take(".")) {
                 skipSpace();
+                int nameStart = pos;
                 String name = identifier();
                 if (name == null) throw new Failure("a name is expected after '.'", pos);
                 skipSpace();
-                if (take("(")) target = new Expr.MethodCall(target, name, arguments(), start);
-                else target = new Expr.Member(target, name, start);
+                if (take("(")) target = new Expr.MethodCall(target, name, arguments(), nameStart);
+                else target = new Expr.Member(target, name, nameStart);
             } else if (take("[")) {
                 Expr index = or();
                 expect("]");
