@@ -15,7 +15,14 @@ final class Pages {
     static final String STYLE = "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
             + "table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top}"
             + ".small-text::before{content:'('}.small-text::after{content:')'}.small-text{color:#777;margin-left:3px}"
-            + ".fileclass-icon svg{width:1em;height:1em;vertical-align:middle}pre{background:#f6f6f6;padding:.5rem;overflow:auto}</style>";
+            + ".fileclass-icon svg{width:1em;height:1em;vertical-align:middle}pre{background:#f6f6f6;padding:.5rem;overflow:auto}"
+            + ".obsidian-bases-views{margin:1rem 0}.obsidian-bases-toolbar{color:#555;margin:.3rem 0}.obsidian-bases-view-icon{vertical-align:middle}"
+            + ".obsidian-bases-result-count{margin-left:.5rem;color:#777}.obsidian-base-group-row td,.obsidian-base-group-header-block{font-weight:600;background:#f3f3f3}"
+            + ".obsidian-base-group-count{color:#777;font-weight:400;margin-left:.3rem}.obsidian-base-summary-bar{display:flex;gap:1rem;color:#555;margin:.3rem 0}"
+            + ".obsidian-base-summary-label{color:#777}.obsidian-base-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.8rem}"
+            + ".obsidian-base-card{border:1px solid #ddd;border-radius:6px;overflow:hidden}.obsidian-base-card-image img,.obsidian-base-card-image svg"
+            + "{width:100%;aspect-ratio:1.5;object-fit:cover;display:block}.obsidian-base-card-content{padding:.5rem}.obsidian-base-card-label{color:#777}"
+            + ".obsidian-base-error{color:#b00;border:1px solid #e99;padding:.3rem .5rem}.is-unresolved{opacity:.6}</style>";
 
     private static final Pattern FRONT_MATTER = Pattern.compile("^---\\n.*?\\n---\\n", Pattern.DOTALL);
     private static final Parser PARSER = Parser.builder().build();
@@ -23,12 +30,17 @@ final class Pages {
     private static final String ICON_ATTRIBUTES = "xmlns,width,height,viewBox,fill,stroke,stroke-width,stroke-linecap,stroke-linejoin,"
             + "d,cx,cy,r,rx,ry,x,y,x1,y1,x2,y2,points,transform,class";
     /**
-     * What a tag page may hold: the markup Dataview tables, Obsidian links and fileClass icons use, and
+     * What a tag page may hold: the markup Dataview tables, base views (their checkboxes always disabled
+     * ones), Obsidian links and fileClass icons use, and
      * common text formatting; no script, no event handler, no style, no link but http(s), mailto and
      * relative ones. A note may hold any HTML, and its text is shown to whoever opens the page.
      */
     private static final Safelist TAG_PAGE = Safelist.relaxed()
-            .addTags("hr", "del", "s", "mark", "details", "summary", "svg", "path", "circle", "rect", "line", "polyline", "polygon", "g")
+            .addTags("hr", "del", "s", "mark", "details", "summary", "svg", "path", "circle", "rect", "line", "polyline", "polygon", "g", "input")
+            .addAttributes("input", "checked")
+            .addEnforcedAttribute("input", "type", "checkbox")
+            .addEnforcedAttribute("input", "disabled", "disabled")
+            .addAttributes("img", "loading")
             .addAttributes(":all", "class")
             .addAttributes("a", "data-href", "aria-label", "data-tooltip-position", "target", "rel")
             .addAttributes("svg", ICON_ATTRIBUTES.split(","))

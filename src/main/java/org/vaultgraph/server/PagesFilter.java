@@ -25,6 +25,7 @@ final class PagesFilter implements Filter {
     private final LandingPage landing;
     private GardenPublisher publisher;
     private Map<String, String> permalinks = Map.of();
+    private Map<String, String> basePermalinks = Map.of();
     private final StaticFiles staticFiles = new StaticFiles();
     private final String host;
 
@@ -43,9 +44,16 @@ final class PagesFilter implements Filter {
         GardenPublisher current = publishers == null ? null : publishers.get();
         if (current != null && current != publisher) {
             permalinks = current.permalinks();
+            basePermalinks = current.basePermalinks();
             publisher = current;
         }
         return permalinks;
+    }
+
+    /** The pages of the vault's base files, by address, of the current publisher. */
+    private synchronized Map<String, String> basePermalinks() {
+        permalinks();
+        return basePermalinks;
     }
 
     @Override
@@ -61,7 +69,7 @@ final class PagesFilter implements Filter {
         if (path.equals("/")) {
             String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
             String origin = "http://" + shown + ":" + request.getLocalPort();
-            Pages.send(response, landing.html(origin, permalinks()), LandingPage.EDITOR_SCRIPT);
+            Pages.send(response, landing.html(origin, permalinks(), basePermalinks()), LandingPage.EDITOR_SCRIPT);
             return;
         }
         Optional<StaticFiles.File> file = staticFiles.get(path);
@@ -71,11 +79,21 @@ final class PagesFilter implements Filter {
             return;
         }
         Map<String, String> links = permalinks();
-        String notePath = links.get(path.endsWith("/") ? path : path + "/");
+        String slashed = path.endsWith("/") ? path : path + "/";
+        String notePath = links.get(slashed);
         if (notePath != null) {
-            Optional<GardenPublisher.Page> page = publishers.get().page(notePath);
+            // Bases on these pages draw every view one after the other: the pages run no script of the note's.
+            Optional<GardenPublisher.Page> page = publishers.get().page(notePath, false);
             if (page.isPresent()) {
                 Pages.send(response, Pages.page(Cells.title(notePath), page.get().markdown()));
+                return;
+            }
+        }
+        String basePath = basePermalinks().get(slashed);
+        if (basePath != null) {
+            Optional<GardenPublisher.Page> page = publishers.get().basePage(basePath);
+            if (page.isPresent()) {
+                Pages.send(response, Pages.page(basePath, page.get().markdown()));
                 return;
             }
         }
