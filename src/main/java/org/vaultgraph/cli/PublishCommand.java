@@ -14,11 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code vaultgraph publish}: writes the Digital Garden page of every note with a dataview block. */
+/** {@code vaultgraph publish}: writes the Digital Garden page of every note with a dataview block or a base. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = {"Writes the Digital Garden page of every note that has a dataview block and 'dg-publish: true'.",
+        description = {"Writes the Digital Garden page of every note that has a dataview block or a base (a base block, "
+                + "an embedded .base file) and 'dg-publish: true'.",
             "A page is what the Obsidian Digital Garden plugin publishes: JSON front matter (permalink, updated), then the "
-                + "note with each block rendered as Dataview's HTML table, its rows from SPARQL over the graph. Pages go to "
+                + "note with each dataview block rendered as Dataview's HTML table, its rows from the graph, and each base "
+                + "as the garden site draws its views. Pages go to "
                 + "the --out folder at the note's vault path. Notes without 'dg-publish: true' are never written; each is "
                 + "named on standard error."})
 final class PublishCommand implements Callable<Integer> {
@@ -68,8 +70,8 @@ final class PublishCommand implements Callable<Integer> {
             }
         }
         err.println("published " + pages + " pages to " + out + " (" + written + " written, " + (pages - written) + " already up to date)"
-                + (unpublished.isEmpty() ? "" : "; " + unpublished.size() + " notes with dataview blocks kept private (no 'dg-publish: true')")
-                + (failed > 0 ? "; " + failed + " queries failed" : ""));
+                + (unpublished.isEmpty() ? "" : "; " + unpublished.size() + " notes with dataview blocks or bases kept private (no 'dg-publish: true')")
+                + (failed > 0 ? "; " + failed + " queries or bases failed" : ""));
         err.flush();
         return failed > 0 ? 1 : 0;
     }

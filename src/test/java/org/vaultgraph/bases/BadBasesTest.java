@@ -127,6 +127,10 @@ class BadBasesTest {
         Run good = run("base", root.toString(), "Good.base", "--quiet");
         assertEquals(0, good.exit(), good.err());
         assertTrue(good.out().contains("Dune") && good.out().contains("Emma"), good.out());
+        // validate lists each bad base as an error with its line, and fails.
+        Run validate = run("validate", root.toString());
+        assertEquals(1, validate.exit(), validate.out());
+        assertTrue(validate.out().contains("Cycle.base") && validate.out().contains("formula cycle"), validate.out());
         Run view = run("base", root.toString(), "Good.base", "--view", "Nope", "--quiet");
         assertEquals(2, view.exit());
         assertEquals("vaultgraph: --view: the base has no view named 'Nope'; its views are 'Books'", view.err().strip());
