@@ -81,7 +81,9 @@ class BasesSeedTest {
     @Test
     void theSparqlOfTheViewLooksUpTheFolderAndTheLinksToThisNote() throws Exception {
         String query = bases.sparql(tagTable(), null, SampleVault.MSC);
-        assertTrue(query.contains("?file vg:folder ?v1") && query.contains("\"Research/Insights\""), query);
-        assertTrue(query.contains("?file vg:linksTo <" + loaded.mapper().iris().note(SampleVault.MSC) + ">"), query);
+        int folder = query.indexOf("?file vg:folder \"Research/Insights\"");
+        int links = query.indexOf("?file vg:linksTo <" + loaded.mapper().iris().note(SampleVault.MSC) + ">");
+        assertTrue(folder > 0 && links > 0, query);
+        assertTrue(links < folder, "the few notes that link to this one are looked up before the many in the folder:\n" + query);
     }
 }

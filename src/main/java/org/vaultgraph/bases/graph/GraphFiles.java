@@ -84,11 +84,14 @@ public final class GraphFiles implements FileSource {
     public Set<String> folders() {
         Set<String> known = folders;
         if (known == null) {
-            Set<String> out = new TreeSet<>();
+            Set<String> out = new java.util.HashSet<>();
             for (String p : links.paths()) {
-                for (int slash = p.indexOf('/'); slash > 0; slash = p.indexOf('/', slash + 1)) out.add(p.substring(0, slash));
+                // A file's folder, then its parents, until one already known (whose parents are too).
+                for (int slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
+                    if (!out.add(p.substring(0, slash))) break;
+                }
             }
-            folders = known = Collections.unmodifiableSet(out);
+            folders = known = Collections.unmodifiableSet(new TreeSet<>(out));
         }
         return known;
     }

@@ -43,15 +43,28 @@ final class Pushdown {
      * What a filter asks of the graph: a group pattern over {@code ?file}, or every file, or no file;
      * exact when it selects the filter's files and no others.
      */
-    record Pattern(String sparql, boolean exact, boolean all, boolean none) {
-        static final Pattern EVERY_FILE = new Pattern("", true, true, false);
-        static final Pattern UNKNOWN = new Pattern("", false, true, false);
-        static final Pattern NO_FILE = new Pattern("", true, false, true);
+    record Pattern(String sparql, boolean exact, boolean all, boolean none, int cost) {
+        static final Pattern EVERY_FILE = new Pattern("", true, true, false, 0);
+        static final Pattern UNKNOWN = new Pattern("", false, true, false, 0);
+        static final Pattern NO_FILE = new Pattern("", true, false, true, 0);
 
         static Pattern of(String sparql, boolean exact) {
-            return new Pattern(sparql, exact, false, false);
+            return of(sparql, exact, SCAN);
+        }
+
+        static Pattern of(String sparql, boolean exact, int cost) {
+            return new Pattern(sparql, exact, false, false, cost);
         }
     }
+
+    // How many files a pattern tends to match, so that the fewest are looked up first: the query
+    // joins its parts in the order written, and a folder can hold most of a vault.
+    static final int ONE_FILE = 0;
+    static final int LINKED = 1;
+    static final int PROPERTY = 2;
+    static final int TAGGED = 3;
+    static final int FOLDER = 4;
+    static final int SCAN = 5;
 
     /** The query for the base's filters and the view's together; {@code ?path} is each candidate's vault path. */
     String query(List<BaseSpec.Filter> filters) {
@@ -111,15 +124,16 @@ final class Pushdown {
                 List<String> values = new ArrayList<>();
                 for (String f : files.folders()) if (f.equals(folder) || f.startsWith(folder + "/")) values.add(literal(f));
                 if (values.isEmpty()) return Pattern.NO_FILE;
+                if (values.size() == 1) return Pattern.of("{ ?file vg:folder " + values.get(0) + " . }", true, FOLDER);
                 String v = var();
-                return Pattern.of("{ VALUES " + v + " { " + String.join(" ", values) + " } ?file vg:folder " + v + " . }", true);
+                return Pattern.of("{ VALUES " + v + " { " + String.join(" ", values) + " } ?file vg:folder " + v + " . }", true, FOLDER);
             }
             case "hasTag": {
                 List<Pattern> tags = new ArrayList<>();
                 for (BaseValue a : args) {
                     if (!(a instanceof BaseValue.StringValue s)) return Pattern.UNKNOWN;
                     String tag = s.value().startsWith("#") ? s.value().substring(1) : s.value();
-                    tags.add(Pattern.of("{ ?file vg:tag/skos:broader* " + iri(files.iris().tag(tag)) + " . }", true));
+                    tags.add(Pattern.of("{ ?file vg:tag/skos:broader* " + iri(files.iris().tag(tag)) + " . }", true, TAGGED));
                 }
                 return or(tags);
             }
@@ -135,7 +149,7 @@ final class Pushdown {
                 } else {
                     return Pattern.UNKNOWN;
                 }
-                return Pattern.of("{ ?file vg:linksTo " + iri(iri) + " . }", true);
+                return Pattern.of("{ ?file vg:linksTo " + iri(iri) + " . }", true, LINKED);
             }
             default:
                 return Pattern.UNKNOWN;
@@ -161,8 +175,8 @@ final class Pushdown {
         String value = s.value();
         String v = var();
         switch (field) {
-            case "path": return Pattern.of("{ ?file vg:path " + literal(value) + " . }", true);
-            case "folder": return Pattern.of("{ ?file vg:folder " + literal(value) + " . }", true);
+            case "path": return Pattern.of("{ ?file vg:path " + literal(value) + " . }", true, ONE_FILE);
+            case "folder": return Pattern.of("{ ?file vg:folder " + literal(value) + " . }", true, FOLDER);
             case "ext":
                 return value.isEmpty() || value.contains("/") ? Pattern.UNKNOWN
                         : Pattern.of("{ ?file vg:path " + v + " . FILTER(STRENDS(" + v + ", " + literal("." + value) + ")) }", !value.contains("."));
@@ -174,7 +188,7 @@ final class Pushdown {
                 String n = var();
                 return Pattern.of("{ { ?file vg:linkKey " + literal(org.vaultgraph.rdf.VaultMapper.linkKey(value)) + " ; vg:name " + literal(value)
                         + " ; a vg:Note . } UNION { ?file a vg:Attachment ; vg:name " + n + " . FILTER(REPLACE(" + n
-                        + ", \"^(.+)\\\\.[^.]*$\", \"$1\") = " + literal(value) + ") } }", false);
+                        + ", \"^(.+)\\\\.[^.]*$\", \"$1\") = " + literal(value) + ") } }", false, LINKED);
             }
             default: return Pattern.UNKNOWN;
         }
@@ -205,7 +219,7 @@ final class Pushdown {
             return Pattern.UNKNOWN;
         }
         return Pattern.of("{ " + match + " ?file vg:fieldEntry " + e + " . " + e + " vg:inFrontMatter true ; vg:value " + v + " ; vg:key " + k
-                + " . FILTER(LCASE(" + k + ") = " + literal(key.toLowerCase(Locale.ROOT)) + ") }", false);
+                + " . FILTER(LCASE(" + k + ") = " + literal(key.toLowerCase(Locale.ROOT)) + ") }", false, PROPERTY);
     }
 
     private static String propertyKey(Expr e) {
@@ -241,15 +255,17 @@ final class Pushdown {
     }
 
     static Pattern and(List<Pattern> parts) {
-        List<String> sparql = new ArrayList<>();
+        List<Pattern> kept = new ArrayList<>();
         boolean exact = true;
         for (Pattern p : parts) {
             if (p.none()) return p.exact() ? Pattern.NO_FILE : Pattern.UNKNOWN;
             exact &= p.exact();
-            if (!p.all()) sparql.add(p.sparql());
+            if (!p.all()) kept.add(p);
         }
-        if (sparql.isEmpty()) return exact ? Pattern.EVERY_FILE : Pattern.UNKNOWN;
-        return Pattern.of(sparql.size() == 1 ? sparql.get(0) : "{ " + String.join("\n    ", sparql) + " }", exact);
+        if (kept.isEmpty()) return exact ? Pattern.EVERY_FILE : Pattern.UNKNOWN;
+        kept.sort(java.util.Comparator.comparingInt(Pattern::cost));
+        List<String> sparql = kept.stream().map(Pattern::sparql).toList();
+        return Pattern.of(sparql.size() == 1 ? sparql.get(0) : "{ " + String.join("\n    ", sparql) + " }", exact, kept.get(0).cost());
     }
 
     static Pattern or(List<Pattern> parts) {
@@ -261,7 +277,8 @@ final class Pushdown {
             if (!p.none()) sparql.add(p.sparql());
         }
         if (sparql.isEmpty()) return exact ? Pattern.NO_FILE : Pattern.UNKNOWN;
-        return Pattern.of(sparql.size() == 1 ? sparql.get(0) : "{ " + String.join("\n    UNION ", sparql) + " }", exact);
+        int cost = parts.stream().filter(p -> !p.none()).mapToInt(Pattern::cost).max().orElse(SCAN);
+        return Pattern.of(sparql.size() == 1 ? sparql.get(0) : "{ " + String.join("\n    UNION ", sparql) + " }", exact, cost);
     }
 
     static Pattern not(Pattern p) {
