@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -44,7 +43,6 @@ public final class GraphFiles implements FileSource {
         }
     });
     private final Map<String, List<String>> backlinks = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile Set<String> folders;
 
     private GraphFiles(SparqlService sparql, IriMinter iris, GraphLinks links, ZoneId zone) {
         this.sparql = sparql;
@@ -82,18 +80,7 @@ public final class GraphFiles implements FileSource {
 
     /** Every folder that holds a file, at any depth ("" not included). */
     public Set<String> folders() {
-        Set<String> known = folders;
-        if (known == null) {
-            Set<String> out = new java.util.HashSet<>();
-            for (String p : links.paths()) {
-                // A file's folder, then its parents, until one already known (whose parents are too).
-                for (int slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
-                    if (!out.add(p.substring(0, slash))) break;
-                }
-            }
-            folders = known = Collections.unmodifiableSet(new TreeSet<>(out));
-        }
-        return known;
+        return links.folders();
     }
 
     @Override
