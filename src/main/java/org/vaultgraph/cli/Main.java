@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             PublishCommand.class,
             DqlCommand.class,
+            BaseCommand.class,
             ValidateCommand.class,
             GenerateCommand.class,
             BenchCommand.class,

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = {"Publishes the notes whose front matter says 'dg-publish: true' as the Obsidian Digital Garden plugin does.",
             "Each note is compiled as the plugin compiles it (its JSON front matter and permalink, links to full paths, "
-                + "transclusions, Dataview blocks and inline queries answered from the graph, images pointed at /img/user/) and "
+                + "transclusions, Dataview blocks, inline queries and bases answered from the graph, images pointed at /img/user/) and "
                 + "written as a page of a static site (--format html, the default: <permalink>/index.html, the dg-home note "
                 + "also at index.html) or as the plugin's markdown (--format markdown: src/site/notes/<vault path>, as in a "
                 + "garden repository). The images and files the pages show are copied to img/user/. Every other note is "
@@ -102,7 +102,7 @@ final class PublishCommand implements Callable<Integer> {
         err.println(String.format(Locale.ROOT, "published %d pages and %d attachments to %s in %.1f s, the vault read in %.1f s (%d files written, %d already up to date)%s%s",
                 published.pages(), published.attachments(), out, seconds, readSeconds, published.written(), published.unchanged(),
                 published.skipped().isEmpty() ? "" : "; " + published.skipped().size() + " notes left out",
-                published.errors().isEmpty() ? "" : "; " + published.errors().size() + " queries failed"));
+                published.errors().isEmpty() ? "" : "; " + published.errors().size() + " queries or bases failed"));
         int exit = published.errors().isEmpty() ? 0 : 1;
         SiteCheck.Report report = published.linkCheck();
         if (report != null) {

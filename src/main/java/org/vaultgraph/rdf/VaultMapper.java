@@ -69,7 +69,7 @@ public final class VaultMapper {
         List<Problem> problems = new ArrayList<>();
         sink.start();
         for (Note note : vault.notes()) mapNote(note, context, sink, problems);
-        for (Attachment attachment : vault.attachments()) mapAttachment(attachment, sink);
+        for (Attachment attachment : vault.attachments()) mapAttachment(attachment, sink, problems);
         sink.finish();
         return problems;
     }
@@ -164,6 +164,7 @@ public final class VaultMapper {
         mapFileClass(note, context, out, classes);
         if (classes.contains(VG.Insight.getURI())) mapInsight(note, context, out, linked);
         mapDataviewBlocks(note, n, out);
+        mapBaseBlocks(note, n, out, problems);
     }
 
     private void mapTags(Note note, QuadEmitter out) {
@@ -421,8 +422,25 @@ public final class VaultMapper {
         }
     }
 
+    /** Each ```base block as a base of its own ({@code <note>#base-N}), like a dataview block. */
+    private void mapBaseBlocks(Note note, Node n, QuadEmitter out, List<Problem> problems) {
+        int index = 0;
+        for (CodeBlock block : note.codeBlocks()) {
+            if (!block.language().equalsIgnoreCase("base")) continue;
+            Node base = NodeFactory.createURI(n.getURI() + "#base-" + (++index));
+            out.add(n, VG.baseBlock, base);
+            out.add(base, VG.line, NodeFactory.createLiteralDT(Integer.toString(block.line()), XSDDatatype.XSDinteger));
+            BaseMapper.map(base, base.getURI() + "/", block.content(), note.path(), block.contentLine(), out, problems);
+        }
+    }
+
     /** Emits the quads of a file that is not a note, in its own named graph. */
     public void mapAttachment(Attachment attachment, StreamRDF sink) {
+        mapAttachment(attachment, sink, new ArrayList<>());
+    }
+
+    /** Emits the quads of a file that is not a note, in its own named graph; a base that does not read is a problem. */
+    public void mapAttachment(Attachment attachment, StreamRDF sink, List<Problem> problems) {
         Node a = NodeFactory.createURI(iris.attachment(attachment.path()));
         QuadEmitter out = new QuadEmitter(a, sink);
         out.add(a, RDF.type.asNode(), VG.Attachment);
@@ -433,6 +451,9 @@ public final class VaultMapper {
         out.add(a, VG.folder, string(slash < 0 ? "" : attachment.path().substring(0, slash)));
         out.add(a, VG.size, NodeFactory.createLiteralDT(Long.toString(attachment.file().size()), XSDDatatype.XSDlong));
         fileFacts(a, attachment.file(), out);
+        if (attachment.isBase() && attachment.text() != null) {
+            BaseMapper.map(a, a.getURI() + "#", attachment.text(), attachment.path(), 1, out, problems);
+        }
     }
 
     /**

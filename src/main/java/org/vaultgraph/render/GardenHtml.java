@@ -71,6 +71,7 @@ public final class GardenHtml {
             .addAttributes("a", "data-href", "aria-label", "data-tooltip-position", "target", "rel", "fileclass-name")
             .addAttributes("div", "data-callout", "data-callout-fold")
             .addAttributes("li", "data-task")
+            .addAttributes("img", "loading")
             .addAttributes("input", "type", "checked", "disabled")
             .addAttributes("svg", ICON_ATTRIBUTES.split(","))
             .addAttributes("path", ICON_ATTRIBUTES.split(","))

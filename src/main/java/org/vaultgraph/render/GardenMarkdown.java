@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.vaultgraph.bases.BaseException;
+import org.vaultgraph.bases.BaseSource;
 import org.vaultgraph.dql.graph.GraphLinks;
 import org.vaultgraph.dql.syntax.DqlException;
 import org.vaultgraph.dql.syntax.DqlSyntaxException;
@@ -38,6 +40,7 @@ final class GardenMarkdown {
     private static final Pattern CODE_FENCE = Pattern.compile("`(.*?)`");
     private static final Pattern BLOCK_REF = Pattern.compile("(\\^\\w+([\\r\\n]|$))");
     private static final Pattern DATAVIEW_BLOCK = Pattern.compile("```\\s*dataview\\s(.+?)```", Pattern.DOTALL);
+    private static final Pattern BASE_BLOCK = Pattern.compile("```[ \\t]*base[ \\t]*\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern DATAVIEWJS_BLOCK = Pattern.compile("```\\s*dataviewjs\\s(.+?)```", Pattern.DOTALL);
     private static final Pattern INLINE_QUERY = Pattern.compile("`=(.+?)`", Pattern.DOTALL);
     private static final Pattern INLINE_JS_QUERY = Pattern.compile("`\\$=(.+?)`", Pattern.DOTALL);
@@ -71,6 +74,17 @@ final class GardenMarkdown {
         String text(Value value);
     }
 
+    /** How the compiler draws Obsidian Bases: a base's views as HTML, and the text of a base file. */
+    interface Bases {
+        /**
+         * @param view        the one view to draw, or null for all; {@code thisPath} is the note the base shows in
+         * @param attachments where the vault paths of the images the views show are added
+         */
+        String render(BaseSource source, String view, String thisPath, Set<String> attachments) throws BaseException;
+
+        Optional<String> text(String basePath);
+    }
+
     /** The compiled page: its markdown, the attachments it shows (vault paths), and what could not be rendered. */
     record Compiled(String markdown, Set<String> attachments, List<String> errors, List<String> warnings) {}
 
@@ -78,6 +92,7 @@ final class GardenMarkdown {
     private final GraphLinks files;
     private final GardenNotes garden;
     private final Dataview dataview;
+    private final Bases bases;
     private final boolean forSite;
 
     /**
@@ -88,11 +103,12 @@ final class GardenMarkdown {
      *                 (a query's result, an embed) ends with a blank line, so that the text after it is read as markdown
      *                 again; the plugin's own markup runs it into the HTML block
      */
-    GardenMarkdown(Function<String, Optional<String>> texts, GraphLinks files, GardenNotes garden, Dataview dataview, boolean forSite) {
+    GardenMarkdown(Function<String, Optional<String>> texts, GraphLinks files, GardenNotes garden, Dataview dataview, Bases bases, boolean forSite) {
         this.texts = texts;
         this.files = files;
         this.garden = garden;
         this.dataview = dataview;
+        this.bases = bases;
         this.forSite = forSite;
     }
 
@@ -111,6 +127,7 @@ final class GardenMarkdown {
         text = replaceBlockIds(text);
         text = transclude(text, notePath, 0, run);
         text = dataviews(text, notePath, run);
+        text = baseBlocks(text, notePath, run);
         text = linksToFullPath(text, notePath);
         text = markdownLinksToFullPath(text, notePath);
         text = removeComments(text);
@@ -154,12 +171,14 @@ final class GardenMarkdown {
             String linkpath = linkpath(fileName);
             if (linkpath.isEmpty()) continue;
             Optional<String> target = resolveExactly(linkpath, notePath);
-            if (target.isEmpty() || !files.isNote(target.get())) {
-                if (target.isPresent() && target.get().toLowerCase(java.util.Locale.ROOT).endsWith(".base")) {
-                    run.warnings.add(notePath + ": the base " + target.get() + " is not embedded (Obsidian Bases are not evaluated)");
-                }
+            if (target.isPresent() && target.get().toLowerCase(java.util.Locale.ROOT).endsWith(".base")) {
+                String view = fileName.contains("#") ? fileName.substring(fileName.indexOf('#') + 1).strip() : null;
+                String drawn = embeddedBase(target.get(), view, notePath, lineInNote(notePath, whole, text, m.start()), run);
+                out.append(text, copied, m.start()).append(drawn);
+                copied = m.end();
                 continue;
             }
+            if (target.isEmpty() || !files.isNote(target.get())) continue;
             String linked = target.get();
             if (linked.toLowerCase(java.util.Locale.ROOT).endsWith(".excalidraw.md")) continue;
             if (!garden.mayEmbed(linked)) {
@@ -233,7 +252,7 @@ final class GardenMarkdown {
         fileText = "\n<div class=\"transclusion internal-embed is-loaded\">" + embedLink + "<div class=\"markdown-embed\">\n\n"
                 + headerSection + "\n\n" + fileText + "\n\n</div></div>\n" + (forSite ? "\n" : "");
         if (TRANSCLUSION.matcher(fileText).find()) fileText = transclude(fileText, linked, depth + 1, run);
-        return dataviews(fileText, linked, run);
+        return baseBlocks(dataviews(fileText, linked, run), linked, run);
     }
 
     /** The plugin's embed title: {@code {{title}}} is the file's name, and a heading gets its hashes and space. */
@@ -299,6 +318,42 @@ final class GardenMarkdown {
         }
         inline.appendTail(evaluated);
         return evaluated.toString();
+    }
+
+    // ---- Obsidian Bases
+
+    /** Each ```base block drawn in place as the base's views; a base that cannot run shows its error. */
+    private String baseBlocks(String text, String notePath, Run run) {
+        Matcher block = BASE_BLOCK.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (block.find()) {
+            int line = lineInNote(notePath, block.group(), text, block.start()) + lineOf(block.group(), block.start(1) - block.start()) - 1;
+            String html = drawBase(new BaseSource(notePath, line, block.group(1)), null, notePath, run);
+            block.appendReplacement(out, Matcher.quoteReplacement(html));
+        }
+        block.appendTail(out);
+        return out.toString();
+    }
+
+    /** An embedded base file ({@code ![[Books.base#Reading]]}) drawn in place: the view named, else all. */
+    private String embeddedBase(String basePath, String view, String notePath, int line, Run run) {
+        Optional<String> text = bases.text(basePath);
+        if (text.isEmpty()) {
+            run.errors.add(notePath + ":" + line + ": " + basePath + " is no base file the graph holds");
+            return "";
+        }
+        return drawBase(new BaseSource(basePath, 1, text.get()), view, notePath, run);
+    }
+
+    private String drawBase(BaseSource source, String view, String thisPath, Run run) {
+        String html;
+        try {
+            html = bases.render(source, view, thisPath, run.attachments);
+        } catch (BaseException e) {
+            run.errors.add(e.getMessage());
+            html = BaseHtml.error(e.getMessage());
+        }
+        return "\n" + html + "\n" + (forSite ? "\n" : "");
     }
 
     private static boolean isJsTruthy(Value v) {

@@ -212,7 +212,13 @@ final class GardenSite {
                 + "\">The note and its data</a></p>\n<main class=\"note\">\n" + body.get() + "\n</main>\n</body></html>\n");
     }
 
-    // ---- the index
+    /** The page of a base file: every view of it, one after the other. */
+    Optional<String> basePage(String basePath) {
+        return publisher.basePage(basePath, addresses).map(page -> Pages.head(page.title()) + nav(folderOf(basePath)) + "<main class=\"note\">\n"
+                + publisher.html(page, addresses) + "\n</main>\n</body></html>\n");
+    }
+
+        // ---- the index
 
     /** Folders, tags and classes, each with how many notes it holds; made once per snapshot. */
     String index() {

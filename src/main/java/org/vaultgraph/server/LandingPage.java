@@ -37,7 +37,7 @@ public record LandingPage(String vaultName, IntSupplier notes, String base, Supp
     }
 
     /** @param origin the server's address as the browser reached it, e.g. {@code http://127.0.0.1:3030} */
-    String html(String origin, Map<String, String> tagPages) {
+    String html(String origin, Map<String, String> tagPages, Map<String, String> basePages) {
         StringBuilder out = new StringBuilder(Pages.head("vaultgraph: " + vaultName));
         out.append("<link rel=\"stylesheet\" href=\"").append(StaticFiles.YASGUI_CSS).append("\">\n")
                 .append("<style>body{max-width:90rem}</style>\n");
@@ -66,7 +66,14 @@ public record LandingPage(String vaultName, IntSupplier notes, String base, Supp
         out.append("</ul>\n<h2>Tag pages</h2>\n<ul>\n");
         tagPages.forEach((permalink, path) -> out.append("<li><a href=\"").append(Html.attribute(permalink)).append("\">")
                 .append(Html.text(path)).append("</a></li>\n"));
-        out.append("</ul>\n</body></html>\n");
+        out.append("</ul>\n");
+        if (!basePages.isEmpty()) {
+            out.append("<h2>Bases</h2>\n<p>Every view of each base file, as Obsidian's Bases draw them.</p>\n<ul>\n");
+            basePages.forEach((permalink, path) -> out.append("<li><a href=\"").append(Html.attribute(permalink)).append("\">")
+                    .append(Html.text(path)).append("</a></li>\n"));
+            out.append("</ul>\n");
+        }
+        out.append("</body></html>\n");
         return out.toString();
     }
 

@@ -7,7 +7,14 @@ final class Pages {
     private Pages() {}
 
     static final String STYLE = "<style>" + org.vaultgraph.render.GardenLayout.STYLE
-            + ".meta a{margin-right:.3rem}.properties th{text-align:left;background:#fafafa}small{color:#777}</style>";
+            + ".meta a{margin-right:.3rem}.properties th{text-align:left;background:#fafafa}small{color:#777}"
+            + ".obsidian-bases-views{margin:1rem 0}.obsidian-bases-toolbar{color:#555;margin:.3rem 0}.obsidian-bases-view-icon{vertical-align:middle}"
+            + ".obsidian-bases-result-count{margin-left:.5rem;color:#777}.obsidian-base-group-row td,.obsidian-base-group-header-block{font-weight:600;background:#f3f3f3}"
+            + ".obsidian-base-group-count{color:#777;font-weight:400;margin-left:.3rem}.obsidian-base-summary-bar{display:flex;gap:1rem;color:#555;margin:.3rem 0}"
+            + ".obsidian-base-summary-label{color:#777}.obsidian-base-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.8rem}"
+            + ".obsidian-base-card{border:1px solid #ddd;border-radius:6px;overflow:hidden}.obsidian-base-card-image img,.obsidian-base-card-image svg"
+            + "{width:100%;aspect-ratio:1.5;object-fit:cover;display:block}.obsidian-base-card-content{padding:.5rem}.obsidian-base-card-label{color:#777}"
+            + ".obsidian-base-error{color:#b00;border:1px solid #e99;padding:.3rem .5rem}.is-unresolved{opacity:.6}</style>";
 
     /**
      * Sends a page with a Content-Security-Policy that lets it run only the server's own scripts

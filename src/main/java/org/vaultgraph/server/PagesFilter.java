@@ -25,6 +25,7 @@ final class PagesFilter implements Filter {
     private final LandingPage landing;
     private GardenPublisher publisher;
     private Map<String, String> permalinks = Map.of();
+    private Map<String, String> basePermalinks = Map.of();
     private final StaticFiles staticFiles = new StaticFiles();
     private final String host;
 
@@ -44,12 +45,19 @@ final class PagesFilter implements Filter {
         GardenPublisher current = publishers == null ? null : publishers.get();
         if (current != null && current != publisher) {
             permalinks = current.permalinks();
+            basePermalinks = current.basePermalinks();
             publisher = current;
         }
         return permalinks;
     }
 
-    /** The index, a folder's or a class's page, or a published page at its permalink; empty when the path is none of those, null when it names a folder or class that is not there. */
+    /** The pages of the vault's base files, by address, of the current publisher. */
+    private synchronized Map<String, String> basePermalinks() {
+        permalinks();
+        return basePermalinks;
+    }
+
+    /** The index, a folder's or a class's page, a published page at its permalink, or a base file's page; empty when the path is none of those, null when it names a folder or class that is not there. */
     private Optional<String> gardenPage(GardenSite site, String path, HttpServletRequest request) {
         if (path.equals("/index") || path.equals("/index/")) return Optional.of(site.index());
         if (path.startsWith("/folder/")) {
@@ -64,8 +72,11 @@ final class PagesFilter implements Filter {
             Optional<String> page = iri == null ? Optional.empty() : site.ofClass(iri);
             return page.isPresent() ? page : null;
         }
-        String notePath = permalinks().get(path.endsWith("/") ? path : path + "/");
-        return notePath == null ? Optional.empty() : site.publishedPage(notePath);
+        String slashed = path.endsWith("/") ? path : path + "/";
+        String notePath = permalinks().get(slashed);
+        if (notePath != null) return site.publishedPage(notePath);
+        String basePath = basePermalinks().get(slashed);
+        return basePath == null ? Optional.empty() : site.basePage(basePath);
     }
 
     @Override
@@ -81,7 +92,7 @@ final class PagesFilter implements Filter {
         if (path.equals("/")) {
             String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
             String origin = "http://" + shown + ":" + request.getLocalPort();
-            Pages.send(response, landing.html(origin, permalinks()), LandingPage.EDITOR_SCRIPT);
+            Pages.send(response, landing.html(origin, permalinks(), basePermalinks()), LandingPage.EDITOR_SCRIPT);
             return;
         }
         Optional<StaticFiles.File> file = staticFiles.get(path);

@@ -269,7 +269,7 @@ public final class VaultSync {
         for (Attachment a : attachmentChanges.values()) {
             if (Boolean.TRUE.equals(wasNote.get(a.path()))) dataset.removeGraph(graphOf(a.path(), true));
             dataset.removeGraph(graphOf(a.path(), false));
-            mapper.mapAttachment(a, StreamRDFLib.dataset(dataset));
+            mapper.mapAttachment(a, StreamRDFLib.dataset(dataset), mappingProblems);
         }
         StreamRDF sink = StreamRDFLib.dataset(dataset);
         int[] written = {0};

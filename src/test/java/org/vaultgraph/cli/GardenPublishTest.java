@@ -69,7 +69,18 @@ class GardenPublishTest {
         assertEquals(List.of(), report.broken());
         assertEquals(PUBLISHED + 1, report.pages(), "a page per published note and the home page at /");
         assertTrue(report.links() > 60, "links checked: " + report.links());
-        assertTrue(siteErr.contains("published " + PUBLISHED + " pages and 8 attachments"), siteErr);
+        assertTrue(siteErr.contains("published " + PUBLISHED + " pages and 7 attachments"), siteErr);
+    }
+
+    @Test
+    void basesAreDrawnInPlaceAndLinkNoAttachment() throws Exception {
+        String page = page("/embeds/embedded-base/");
+        assertTrue(page.contains("All seeds</span>"), "the embedded base file's view: " + page);
+        assertTrue(page.contains("Inline base</span>"), "the base block's view: " + page);
+        assertFalse(page.contains("![[Seed catalogue.base]]"), page);
+        // The inline base lists every file of the vault; a picture only a private note shows is named, never linked nor copied.
+        assertTrue(page.contains("<span class=\"internal-link is-unresolved\">private-sketch.png</span>"), page);
+        assertFalse(Files.exists(site.resolve("img/user/Bases/Seed catalogue.base")));
     }
 
     @Test

@@ -7,7 +7,7 @@ import com.ibm.icu.util.ULocale;
  * Orders text as JavaScript's {@code localeCompare} does in an en-US runtime (ICU's collation, which
  * Node uses too): "a" before "A" before "b", "Éclair" before "idea one".
  */
-final class Collation {
+public final class Collation {
     private static final Collator COLLATOR = Collator.getInstance(ULocale.forLanguageTag("en-US")).freeze();
 
     private Collation() {}
