@@ -118,6 +118,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Bound before the vault loads, so that a busy port fails now rather than after the load.
         PortReservation reserved = PortReservation.take(host, port);
+        // IRIs are the server's own addresses unless --base or the mapping says otherwise.
+        options.servedAt = address(host, reserved.port());
         err.println("loading " + argument.vault.toAbsolutePath().normalize() + " ...");
         err.flush();
         long start = System.nanoTime();
@@ -145,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
                 .iris(mapper.iris())
                 .landing(landing)
                 .host(host)
-                .port(port)
+                .port(reserved.port())
                 .queryTimeoutMillis(Math.round(queryTimeout * 1000))
                 .build();
         reserved.close();
@@ -186,6 +188,15 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         server.join();
         return 0;
+    }
+
+    /**
+     * The address a browser on this machine reaches the server at, e.g. {@code http://127.0.0.1:3101/};
+     * a server on every network ({@code 0.0.0.0}, {@code ::}) is named by loopback.
+     */
+    static String address(String host, int port) {
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port + "/";
     }
 
     /** Starts the server; should another program have taken the port meanwhile, says so in one line. */

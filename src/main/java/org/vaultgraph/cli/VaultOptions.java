@@ -13,8 +13,11 @@ final class VaultOptions {
     private static final int PROBLEMS_SHOWN = 20;
 
     @Option(names = "--base", paramLabel = "IRI",
-            description = "Base IRI of the vault's notes, tags and fields. Default: the mapping file's base, else%n  http://127.0.0.1:3030/")
+            description = "Base IRI of the vault's notes, tags and fields. Default: the mapping file's base, else the%n  server's address (serve), else http://127.0.0.1:3030/")
     String base;
+
+    /** The address serve listens on, the base when neither --base nor the mapping names one; null for other commands. */
+    String servedAt;
 
     @Option(names = "--mapping", paramLabel = "FILE",
             description = "Mapping file saying which notes are insights, therapies, anatomy... Default:%n  VAULT/.vaultgraph.yaml, else the built-in mapping.")
@@ -24,7 +27,7 @@ final class VaultOptions {
     boolean quiet;
 
     VaultLoader loader(PrintWriter err) {
-        return VaultLoader.builder().base(base).mappingFile(mapping).progress(line -> {
+        return VaultLoader.builder().base(base).servedAt(servedAt).mappingFile(mapping).progress(line -> {
             if (!quiet) {
                 err.println("  " + line);
                 err.flush();
