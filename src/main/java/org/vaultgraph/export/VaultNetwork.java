@@ -1,6 +1,7 @@
 package org.vaultgraph.export;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import org.vaultgraph.query.SparqlService;
  * <pre>{@code VaultNetwork network = VaultNetwork.build(sparql, VaultNetwork.Queries.bundled(), base);}</pre>
  *
  * @param vertices every node, in the order the nodes query gives them
- * @param edges    every edge between two of them, one per source, kind and target
+ * @param edges    every edge between two of them, one per source, kind and target, in the order of their nodes
  * @param lists    the attributes the attributes query says are lists (tags), whatever their values
  */
 public record VaultNetwork(List<Vertex> vertices, List<Edge> edges, Set<String> lists) {
@@ -66,7 +67,8 @@ public record VaultNetwork(List<Vertex> vertices, List<Edge> edges, Set<String> 
             List<Node> values = vertex.attributes().computeIfAbsent(text(name), k -> new ArrayList<>());
             if (!values.contains(value)) values.add(value);
         });
-        List<Edge> edges = new ArrayList<>();
+        // Rows of the same source, kind and target add up to one edge.
+        Map<List<String>, Integer> weights = new HashMap<>();
         sparql.select(parse(queries.edges(), base)).forEachRemaining((Binding row) -> {
             String source = iri(row.get("source"));
             String target = iri(row.get("target"));
@@ -74,8 +76,16 @@ public record VaultNetwork(List<Vertex> vertices, List<Edge> edges, Set<String> 
             Node kind = row.get("edge");
             Node weight = row.get("weight");
             int count = weight != null && weight.isLiteral() && weight.getLiteralValue() instanceof Number n ? n.intValue() : 1;
-            edges.add(new Edge(source, target, kind == null ? "link" : text(kind), count));
+            weights.merge(List.of(source, kind == null ? "link" : text(kind), target), count, Integer::sum);
         });
+        // In the order of the nodes, so that the same graph is always written the same way.
+        List<String> order = new ArrayList<>(vertices.keySet());
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) position.put(order.get(i), i);
+        List<Edge> edges = new ArrayList<>();
+        weights.forEach((key, weight) -> edges.add(new Edge(key.get(0), key.get(2), key.get(1), weight)));
+        edges.sort(Comparator.comparingInt((Edge e) -> position.get(e.source())).thenComparingInt(e -> position.get(e.target()))
+                .thenComparing(Edge::kind));
         return new VaultNetwork(List.copyOf(vertices.values()), List.copyOf(edges), Set.copyOf(lists));
     }
 
@@ -105,7 +115,8 @@ public record VaultNetwork(List<Vertex> vertices, List<Edge> edges, Set<String> 
         return sortedByCount(counts);
     }
 
-    static LinkedHashMap<String, Integer> sortedByCount(Map<String, Integer> counts) {
+    /** Counts ordered most first, ties by name. */
+    public static LinkedHashMap<String, Integer> sortedByCount(Map<String, Integer> counts) {
         LinkedHashMap<String, Integer> out = new LinkedHashMap<>();
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
