@@ -58,7 +58,7 @@ public record LandingPage(String vaultName, IntSupplier notes, String base, Supp
         out.append("<h2>Graph</h2>\n<p><a href=\"").append(GraphPages.PAGE)
                 .append("\">The vault as a graph</a>: notes coloured by class, sized by their links; each note's neighbourhood too.</p>\n");
         out.append("<h2>Example queries</h2>\n<p>The editor above has a tab for each; these links run them and answer as text. ")
-                .append("The first answer on any vault; the rest are written for a vault mapped as the sample research vault is.</p>\n<ul>\n");
+                .append("Those that answer on any vault come first; the rest are written for a vault mapped as the sample research vault is.</p>\n<ul>\n");
         for (QueryFile file : QueryCatalog.bundled()) {
             out.append("<li><a href=\"").append(Html.attribute(queryLink(file))).append("\">").append(Html.text(file.name()))
                     .append("</a>: ").append(Html.text(file.description())).append("</li>\n");
