@@ -54,7 +54,7 @@ public final class VaultGraph implements AutoCloseable {
         this.followEdits = builder.followEdits;
         this.zone = builder.zone;
         this.progress = builder.progress;
-        this.loader = VaultLoader.builder().base(builder.base).mappingFile(builder.mapping).zone(zone)
+        this.loader = VaultLoader.builder().base(builder.base).servedAt(builder.servedAt).mappingFile(builder.mapping).zone(zone)
                 .progress(line -> progress.accept("  " + line)).build();
     }
 
@@ -259,6 +259,7 @@ public final class VaultGraph implements AutoCloseable {
     public static final class Builder {
         private Path vault;
         private String base;
+        private String servedAt;
         private Path mapping;
         private Path tdb;
         private boolean followEdits;
@@ -276,6 +277,15 @@ public final class VaultGraph implements AutoCloseable {
         /** The base IRI, instead of the mapping's {@code base:}. */
         public Builder base(String base) {
             this.base = base;
+            return this;
+        }
+
+        /**
+         * The address the graph is served at, e.g. {@code http://127.0.0.1:3101/}: the base IRI when
+         * neither {@link #base} nor the mapping names one, so that IRIs dereference as they are.
+         */
+        public Builder servedAt(String address) {
+            this.servedAt = address;
             return this;
         }
 

@@ -103,18 +103,27 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        VaultGraph graph = storeOptions.applyTo(options.graph(argument.vault, err)).followEdits(watch).build();
-        GraphServer.Builder settings = graph.server().host(host).port(port).queryTimeout(Duration.ofMillis(Math.round(queryTimeout * 1000)))
+        // Bound before the vault loads, so that a busy port fails now rather than after the load.
+        PortReservation reserved = PortReservation.take(host, port);
+        // IRIs are the server's own addresses unless --base or the mapping says otherwise.
+        VaultGraph graph = storeOptions.applyTo(options.graph(argument.vault, err)).servedAt(address(host, reserved.port())).followEdits(watch).build();
+        GraphServer.Builder settings = graph.server().host(host).port(reserved.port()).queryTimeout(Duration.ofMillis(Math.round(queryTimeout * 1000)))
                 .maxRows(maxRows).queryLimits(running, perClient, maxQueued);
         try {
             settings.allowService(allowService);
         } catch (IllegalArgumentException e) {
+            reserved.close();
+            graph.close();
             throw new UsageException("--allow-service: " + e.getMessage());
         }
+        try {
+            VaultReader.checkRoot(argument.vault);
+        } catch (RuntimeException e) {
+            reserved.close();
+            graph.close();
+            throw e;
+        }
         if (update) settings.updates(passwordFile);
-        VaultReader.checkRoot(argument.vault);
-        // Bound before the vault loads, so that a busy port fails now rather than after the load.
-        PortReservation reserved = PortReservation.take(host, port);
         err.println("loading " + argument.vault.toAbsolutePath().normalize() + " ...");
         err.flush();
         long start = System.nanoTime();
@@ -162,7 +171,16 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the server; should another program have taken the port meanwhile, says so in one line. */
+    /**
+     * The address a browser on this machine reaches the server at, e.g. {@code http://127.0.0.1:3101/};
+     * a server on every network ({@code 0.0.0.0}, {@code ::}) is named by loopback.
+     */
+    static String address(String host, int port) {
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port + "/";
+    }
+
+        /** Starts the server; should another program have taken the port meanwhile, says so in one line. */
     private GraphServer start(GraphServer.Builder settings) {
         try {
             return settings.start();

@@ -13,7 +13,7 @@ final class VaultOptions {
     private static final int PROBLEMS_SHOWN = 20;
 
     @Option(names = "--base", paramLabel = "IRI",
-            description = "Base IRI of the vault's notes, tags and fields. Default: the mapping file's base, else%n  http://127.0.0.1:3030/")
+            description = "Base IRI of the vault's notes, tags and fields. Default: the mapping file's base, else the%n  address serve listens on, else%n  http://127.0.0.1:3030/")
     String base;
 
     @Option(names = "--mapping", paramLabel = "FILE",

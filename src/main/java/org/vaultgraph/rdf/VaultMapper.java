@@ -49,10 +49,12 @@ public final class VaultMapper {
 
     private final Mapping mapping;
     private final IriMinter iris;
+    private final NoteClassifier classifier;
 
     public VaultMapper(Mapping mapping) {
         this.mapping = mapping;
         this.iris = new IriMinter(mapping.base());
+        this.classifier = new NoteClassifier(mapping);
     }
 
     public IriMinter iris() {
@@ -139,6 +141,7 @@ public final class VaultMapper {
 
         out.add(n, RDF.type.asNode(), VG.Note);
         for (String c : classes) out.add(n, RDF.type.asNode(), NodeFactory.createURI(c));
+        classifier.defaultClass(note).filter(c -> classes.contains(c.iri())).ifPresent(c -> mapDefaultClass(c, out));
         if (classes.contains(VG.Therapy.getURI()) || classes.contains(VG.AnatomicalStructure.getURI())
                 || classes.contains(VG.Outcome.getURI())) {
             out.add(n, RDF.type.asNode(), VG.Concept);
@@ -165,6 +168,14 @@ public final class VaultMapper {
         if (classes.contains(VG.Insight.getURI())) mapInsight(note, context, out, linked);
         mapDataviewBlocks(note, n, out);
         mapBaseBlocks(note, n, out, problems);
+    }
+
+    /** A class minted from the note's own words is described where it is used, as tags are. */
+    private static void mapDefaultClass(NoteClassifier.DefaultClass c, QuadEmitter out) {
+        Node node = NodeFactory.createURI(c.iri());
+        out.add(node, RDF.type.asNode(), org.apache.jena.vocabulary.OWL.Class.asNode());
+        out.add(node, RDFS.label.asNode(), string(c.label()));
+        out.add(node, RDFS.subClassOf.asNode(), VG.Note);
     }
 
     private void mapTags(Note note, QuadEmitter out) {

@@ -30,12 +30,12 @@ import org.vaultgraph.render.GardenPublisher;
 
 /**
  * Makes every IRI the vault mints dereferenceable: a GET on {@code /note/…}, {@code /tag/…},
- * {@code /unresolved/…}, {@code /file/…} or {@code /field/…} answers with the description of the IRI
+ * {@code /unresolved/…}, {@code /file/…}, {@code /field/…} or {@code /class/…} answers with the description of the IRI
  * formed by the vault's base IRI and that path, and {@code /ns} with the ontology; the representation
  * follows the {@code Accept} header, {@code ?format=}, or an extension such as {@code .ttl}.
  */
 final class LinkedDataFilter implements Filter {
-    private static final List<String> RESOURCE_ROOTS = List.of("/note/", "/tag/", "/unresolved/", "/file/", "/field/");
+    private static final List<String> RESOURCE_ROOTS = List.of("/note/", "/tag/", "/unresolved/", "/file/", "/field/", "/class/");
     static final String ONTOLOGY_PATH = "/ns";
 
     private final IriMinter iris;
