@@ -78,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
                 Mapping mapping = loader.mappingFor(argument.vault);
                 StreamingExporter.Report report = new StreamingExporter(loader.reader(mapping), new VaultMapper(mapping))
                         .write(argument.vault, chosen, out);
-                options.reportProblems(report.problems(), 0, err);
+                options.reportProblems(report.problems(), report.problemsDropped(), err);
                 if (output != null) {
                     err.println("wrote " + report.statements() + (chosen.quads() ? " quads" : " triples") + " of " + report.notes()
                             + " notes to " + output);
