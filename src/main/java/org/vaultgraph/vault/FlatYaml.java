@@ -10,16 +10,17 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 
 /**
- * Reads the front matter most notes have, {@code key: value} lines and nothing else, into the nodes
+ * Reads the front matter most notes have, {@code key: value} lines and lists of {@code - item} lines, into the nodes
  * SnakeYAML would compose from it, without running SnakeYAML's scanner, parser and composer.
  *
  * <pre>{@code FlatYaml.read("title: On discs\nyear: 2019\n", resolver) // a mapping of two scalars, or empty}</pre>
  *
- * Anything it is not sure of (indentation, lists, flow collections, anchors, tags, comments, escapes,
+ * Anything it is not sure of (other indentation, nested lists and maps, flow collections, anchors, tags, comments, escapes,
  * block scalars, tabs, unusual characters, long keys) gives empty, and the caller lets SnakeYAML read
  * the text: so the result is always what SnakeYAML gives, which a differential test checks.
  */
@@ -33,26 +34,74 @@ final class FlatYaml {
     private static final int MAX_KEY = 128;
     private static final Optional<Mark> NO_MARK = Optional.empty();
 
-    /** The mapping SnakeYAML would compose from {@code yaml}, when every line is a flat {@code key: value}; else empty. */
+    /**
+     * The mapping SnakeYAML would compose from {@code yaml}, when every line is a flat {@code key: value},
+     * or a {@code - item} of a list under a key with no value of its own; else empty.
+     */
     static Optional<MappingNode> read(String yaml, ScalarResolver resolver) {
         if (yaml.length() > MAX_CHARS) return Optional.empty();
         List<NodeTuple> tuples = new ArrayList<>();
+        OpenKey open = null;
         int lineStart = 0;
         int line = 0;
         while (lineStart < yaml.length()) {
             int newline = yaml.indexOf('\n', lineStart);
             int lineEnd = newline < 0 ? yaml.length() : newline;
             if (line >= MAX_LINES) return Optional.empty();
-            if (!isBlank(yaml, lineStart, lineEnd)) {
+            int indent = 0;
+            while (lineStart + indent < lineEnd && yaml.charAt(lineStart + indent) == ' ') indent++;
+            if (lineStart + indent == lineEnd) {
+                // A blank line: nothing to read.
+            } else if (yaml.startsWith("- ", lineStart + indent)) {
+                if (open == null || !open.addItem(yaml, lineStart, lineEnd, indent, line, resolver)) return Optional.empty();
+            } else {
+                if (open != null) tuples.add(open.close());
+                open = null;
                 NodeTuple tuple = entry(yaml, lineStart, lineEnd, line, resolver);
                 if (tuple == null) return Optional.empty();
-                tuples.add(tuple);
+                if (tuple.getValueNode() instanceof ScalarNode value && value.getTag().equals(Tag.NULL) && value.getValue().isEmpty()) {
+                    open = new OpenKey(tuple);
+                } else {
+                    tuples.add(tuple);
+                }
             }
             lineStart = lineEnd + 1;
             line++;
         }
+        if (open != null) tuples.add(open.close());
         if (tuples.isEmpty()) return Optional.empty();
         return Optional.of(new MappingNode(Tag.MAP, true, tuples, FlowStyle.BLOCK, mark(0, 0), NO_MARK));
+    }
+
+    /** A key written with no value: null, unless {@code - item} lines follow, all at one indentation, which make it a list. */
+    private static final class OpenKey {
+        private final NodeTuple empty;
+        private final List<Node> items = new ArrayList<>();
+        private int indent = -1;
+
+        OpenKey(NodeTuple empty) {
+            this.empty = empty;
+        }
+
+        boolean addItem(String yaml, int lineStart, int lineEnd, int itemIndent, int line, ScalarResolver resolver) {
+            if (indent >= 0 && itemIndent != indent) return false;
+            indent = itemIndent;
+            int valueStart = lineStart + itemIndent + 2;
+            while (valueStart < lineEnd && yaml.charAt(valueStart) == ' ') valueStart++;
+            int valueEnd = lineEnd;
+            while (valueEnd > valueStart && yaml.charAt(valueEnd - 1) == ' ') valueEnd--;
+            if (valueStart == valueEnd) return false; // an empty item: left to SnakeYAML
+            ScalarNode item = value(yaml.substring(valueStart, valueEnd), line, valueStart - lineStart, resolver);
+            if (item == null) return false;
+            items.add(item);
+            return true;
+        }
+
+        NodeTuple close() {
+            if (items.isEmpty()) return empty;
+            return new NodeTuple(empty.getKeyNode(), new SequenceNode(Tag.SEQ, true, List.copyOf(items), FlowStyle.BLOCK,
+                    items.get(0).getStartMark(), NO_MARK));
+        }
     }
 
     /** One {@code key: value} line, or null when the line is anything else. */
@@ -139,11 +188,6 @@ final class FlatYaml {
                 i++;
             }
         }
-        return true;
-    }
-
-    private static boolean isBlank(String yaml, int start, int end) {
-        for (int i = start; i < end; i++) if (yaml.charAt(i) != ' ') return false;
         return true;
     }
 

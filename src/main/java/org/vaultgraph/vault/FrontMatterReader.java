@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -73,6 +74,7 @@ final class FrontMatterReader {
     }
 
     private final boolean flatFastPath;
+    private final ScalarResolver resolver = settings.getSchema().getScalarResolver();
 
     FrontMatterReader() {
         this(true);
@@ -85,7 +87,7 @@ final class FrontMatterReader {
 
     Content read(String path, Block block, List<Problem> problems) {
         if (block.yaml().isBlank()) return Content.empty();
-        Optional<MappingNode> flat = flatFastPath ? FlatYaml.read(block.yaml(), settings.getSchema().getScalarResolver()) : Optional.empty();
+        Optional<MappingNode> flat = flatFastPath ? FlatYaml.read(block.yaml(), resolver) : Optional.empty();
         Optional<Node> root;
         try {
             root = flat.isPresent() ? Optional.of(flat.get()) : new Compose(settings).composeString(block.yaml());
