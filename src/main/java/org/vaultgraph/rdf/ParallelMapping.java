@@ -2,6 +2,10 @@ package org.vaultgraph.rdf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,12 +46,43 @@ public final class ParallelMapping {
      */
     public <T> void mapInOrder(List<Note> notes, Function<Consumer<StreamRDF>, T> output, BiConsumer<T, List<Problem>> inOrder) {
         int slices = (notes.size() + SLICE - 1) / SLICE;
-        for (int first = 0; first < slices; first += SLICES_AT_ONCE) {
-            int end = Math.min(slices, first + SLICES_AT_ONCE);
-            List<Mapped<T>> mapped = IntStream.range(first, end).parallel()
-                    .mapToObj(slice -> map(notes.subList(slice * SLICE, Math.min(notes.size(), (slice + 1) * SLICE)), output))
-                    .toList();
-            for (Mapped<T> slice : mapped) inOrder.accept(slice.output(), slice.problems());
+        // One thread maps block after block (on every core, through a parallel stream) while this one hands the
+        // previous block on: a slow consumer, such as a store indexing quads, then works alongside the mapping.
+        ExecutorService mapper = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "vaultgraph-mapping");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Future<List<Mapped<T>>> next = mapper.submit(() -> mapBlock(notes, 0, slices, output));
+            for (int first = 0; first < slices; first += SLICES_AT_ONCE) {
+                List<Mapped<T>> block = result(next);
+                int following = first + SLICES_AT_ONCE;
+                if (following < slices) next = mapper.submit(() -> mapBlock(notes, following, slices, output));
+                for (Mapped<T> slice : block) inOrder.accept(slice.output(), slice.problems());
+            }
+        } finally {
+            mapper.shutdownNow();
+        }
+    }
+
+    private <T> List<Mapped<T>> mapBlock(List<Note> notes, int first, int slices, Function<Consumer<StreamRDF>, T> output) {
+        return IntStream.range(first, Math.min(slices, first + SLICES_AT_ONCE)).parallel()
+                .mapToObj(slice -> map(notes.subList(slice * SLICE, Math.min(notes.size(), (slice + 1) * SLICE)), output))
+                .toList();
+    }
+
+    /** The block's slices, or what went wrong mapping them, thrown here as it was thrown there. */
+    private static <T> T result(Future<T> block) {
+        try {
+            return block.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while notes were mapped", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            if (e.getCause() instanceof Error error) throw error;
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -182,7 +182,7 @@ final class MemoryDataset extends DatasetGraphCollection {
         public void performAdd(Triple t) {
             if (owns(t)) {
                 if (union.contains(t)) return;
-                owned.add(t);
+                owned.addNew(t); // not in the union, so not among this graph's own triples either
                 union.add(t);
             } else {
                 if (!shared.add(t)) return;
@@ -223,6 +223,12 @@ final class MemoryDataset extends DatasetGraphCollection {
         boolean add(Triple t) {
             if (items instanceof ArrayList && items.size() >= SMALL) items = new LinkedHashSet<>(items);
             return items instanceof ArrayList ? !items.contains(t) && items.add(t) : items.add(t);
+        }
+
+        /** Adds a triple known not to be in the bag yet. */
+        void addNew(Triple t) {
+            if (items instanceof ArrayList && items.size() >= SMALL) items = new LinkedHashSet<>(items);
+            items.add(t);
         }
 
         boolean remove(Triple t) {
