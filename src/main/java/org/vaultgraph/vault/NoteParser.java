@@ -92,11 +92,12 @@ public final class NoteParser {
         blankCommentsAndMath(masked);
 
         List<org.vaultgraph.vault.Link> links = new ArrayList<>();
-        WikiLinks.scan(masked, lines, links);
         MaskedText tagText = masked.copy();
+        // One pass finds the wikilinks and hides them from the tag and address scans.
         Matcher wiki = WikiLinks.WIKILINK.matcher(masked);
         List<Integer> wikiSpans = new ArrayList<>();
         while (wiki.find()) {
+            WikiLinks.add(wiki, lines, links);
             tagText.blank(wiki.start(), wiki.end());
             wikiSpans.add(wiki.start());
             wikiSpans.add(wiki.end());

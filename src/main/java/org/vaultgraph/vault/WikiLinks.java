@@ -36,12 +36,9 @@ public final class WikiLinks {
         return Link.wiki(target.strip(), subpath, display, embed, line, column);
     }
 
-    /** Adds every wikilink of {@code scanned} to {@code out}; returns nothing when a link is empty. */
-    static void scan(CharSequence scanned, LineIndex lines, List<Link> out) {
-        Matcher m = WIKILINK.matcher(scanned);
-        while (m.find()) {
-            Link link = parseInner(m.group(2), !m.group(1).isEmpty(), lines.line(m.start()), lines.column(m.start()));
-            if (!link.target().isEmpty() || !link.subpath().isEmpty()) out.add(link);
-        }
+    /** Adds the wikilink {@code m} (a match of {@link #WIKILINK}) has just found to {@code out}, unless it is empty. */
+    static void add(Matcher m, LineIndex lines, List<Link> out) {
+        Link link = parseInner(m.group(2), !m.group(1).isEmpty(), lines.line(m.start()), lines.column(m.start()));
+        if (!link.target().isEmpty() || !link.subpath().isEmpty()) out.add(link);
     }
 }
