@@ -98,6 +98,18 @@ public final class ParallelMapping {
         return quads;
     }
 
+    /** The same, with equal nodes made one object: for quads a store keeps in memory. */
+    static List<Quad> collect(Consumer<StreamRDF> write, SharedNodes shared) {
+        List<Quad> quads = new ArrayList<>();
+        write.accept(new StreamRDFBase() {
+            @Override
+            public void quad(Quad quad) {
+                quads.add(shared.share(quad));
+            }
+        });
+        return quads;
+    }
+
     private record Mapped<T>(T output, List<Problem> problems) {}
 
     private <T> Mapped<T> map(List<Note> slice, Function<Consumer<StreamRDF>, T> output) {
