@@ -17,7 +17,7 @@ import org.vaultgraph.render.GardenPublisher;
 /**
  * Answers GET on {@code /} with the landing page, on a tag page's permalink with that page
  * (rendered from the graph on each request), and on {@code /static/...} with the editor's files;
- * every other request goes on.
+ * every other request goes on. Requests to the dataset ({@code /vault/...}) go on at once.
  */
 final class PagesFilter implements Filter {
     private final Supplier<GardenPublisher> publishers;
@@ -93,6 +93,11 @@ final class PagesFilter implements Filter {
             String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
             String origin = "http://" + shown + ":" + request.getLocalPort();
             Pages.send(response, landing.html(origin, permalinks(), basePermalinks()), LandingPage.EDITOR_SCRIPT);
+            return;
+        }
+        if (path.startsWith(VaultServer.DATASET + "/")) {
+            // The dataset's endpoints are never pages: a query need not wait for every page's permalink.
+            chain.doFilter(req, res);
             return;
         }
         Optional<StaticFiles.File> file = staticFiles.get(path);
