@@ -76,7 +76,8 @@ public final class VaultLoader {
         Vault vault = read(root, mapping);
         long read = System.nanoTime();
         VaultMapper mapper = new VaultMapper(mapping);
-        VaultStore.LoadReport report = store.load(vault, mapper, n -> progress.accept("loaded " + n + " notes into the graph"));
+        String total = String.format(java.util.Locale.ROOT, "%,d", vault.notes().size());
+        VaultStore.LoadReport report = store.load(vault, mapper, n -> progress.accept("loaded " + String.format(java.util.Locale.ROOT, "%,d", n) + " of " + total + " notes into the graph"));
         long loaded = System.nanoTime();
         List<Problem> problems = new ArrayList<>(vault.problems());
         problems.addAll(report.mappingProblems());

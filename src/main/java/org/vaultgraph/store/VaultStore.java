@@ -78,7 +78,8 @@ public final class VaultStore implements AutoCloseable {
                     count.incrementAndGet();
                     if (!quad.getGraph().equals(lastGraph)) {
                         lastGraph = quad.getGraph();
-                        if (++graphs % 1000 == 0) progress.accept(graphs);
+                        // Notes come first, a graph each, in path order; the attachments' graphs follow and are not notes.
+                        if (++graphs % 1000 == 0 && graphs <= vault.notes().size()) progress.accept(graphs);
                     }
                     super.quad(quad);
                 }
