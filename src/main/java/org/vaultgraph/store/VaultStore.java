@@ -14,6 +14,9 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.vaultgraph.rdf.VaultMapper;
 import org.vaultgraph.vault.Problem;
 import org.vaultgraph.vault.Vault;
@@ -88,6 +91,32 @@ public final class VaultStore implements AutoCloseable {
         return new LoadReport(vault.notes().size(), vault.attachments().size(), count.get(), List.copyOf(problems.get()));
     }
 
+    /**
+     * Streams quads into an empty store in one go: on disk through TDB2's parallel bulk loader (which
+     * locks out every other use until it has finished, and is not crash-safe while finishing, so a
+     * store it did not finish must be thrown away), in memory in one write transaction.
+     *
+     * @param writer sends the quads to the stream it is given
+     */
+    public void bulkLoad(java.util.function.Consumer<StreamRDF> writer) {
+        if (!DatabaseMgr.isTDB2(dataset)) {
+            Txn.executeWrite(dataset, () -> writer.accept(StreamRDFLib.dataset(dataset)));
+            return;
+        }
+        DataLoader loader = LoaderFactory.parallelLoader(dataset, (format, args) -> { });
+        loader.startBulk();
+        try {
+            StreamRDF stream = loader.stream();
+            stream.start();
+            writer.accept(stream);
+            stream.finish();
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            throw e;
+        }
+        loader.finishBulk();
+    }
+
     /** How many distinct quads the store holds. */
     public long size() {
         return Txn.calculateRead(dataset, () -> {
@@ -101,8 +130,15 @@ public final class VaultStore implements AutoCloseable {
         });
     }
 
+    /** Closes the store; a TDB2 store's files and lock are let go of, so that it can be opened again, or deleted. */
     @Override
     public void close() {
         dataset.close();
+        if (!DatabaseMgr.isTDB2(dataset)) return;
+        try {
+            TDBInternal.expel(dataset, false);
+        } catch (org.apache.jena.dboe.transaction.txn.TransactionException e) {
+            // Still in use by a transaction (a shutdown racing a sync): the process lets go of it on exit.
+        }
     }
 }
