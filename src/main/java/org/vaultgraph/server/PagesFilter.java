@@ -64,6 +64,11 @@ final class PagesFilter implements Filter {
             Pages.send(response, landing.html(origin, permalinks()), LandingPage.EDITOR_SCRIPT);
             return;
         }
+        if (path.startsWith(VaultServer.DATASET + "/")) {
+            // The dataset's endpoints are never pages: a query does not wait for the pages' permalinks.
+            chain.doFilter(req, res);
+            return;
+        }
         Optional<StaticFiles.File> file = staticFiles.get(path);
         if (file.isPresent()) {
             response.setHeader("Cache-Control", "public, max-age=86400");
