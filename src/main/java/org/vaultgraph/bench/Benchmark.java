@@ -166,6 +166,9 @@ public final class Benchmark {
         try (SyncedStore disk = SyncedStore.onDisk(vault, tdb, loader, line -> { })) {
             put("restart on TDB2, vault unchanged", size, f1(seconds(start)) + " s (" + disk.firstSync().unchanged() + " files unchanged)");
         }
+        String tagTable = QueryCatalog.named("tag-table.rq").bind(mapping.base(), Map.of("tag", mostLinkedTherapy(vault))).serialize();
+        put("serve --tdb: start to first answer, restart (whole process)", size,
+                f1(ServeProcess.firstAnswerSeconds(List.of(vault.toString(), "--tdb", tdb.toString()), tagTable)) + " s");
         deleteTree(tdb);
 
         // Serving: the tag table of the most linked therapy, over HTTP.
