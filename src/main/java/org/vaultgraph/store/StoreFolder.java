@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,6 +64,22 @@ final class StoreFolder {
             for (Path data : databaseFolders()) deleteTree(data);
         } finally {
             ProcessFileLock.release(lock);
+        }
+    }
+
+    /**
+     * Moves the whole folder aside, next to itself as {@code NAME.broken-<time>}, and says where: a
+     * store that cannot be read is kept for a look, never deleted. The caller has let go of it.
+     */
+    Path moveAside() {
+        String time = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path from = directory.toAbsolutePath().normalize();
+        Path aside = from.resolveSibling(from.getFileName() + ".broken-" + time);
+        for (int n = 2; Files.exists(aside); n++) aside = from.resolveSibling(from.getFileName() + ".broken-" + time + "-" + n);
+        try {
+            return Files.move(from, aside);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the broken store " + directory + " aside to " + aside + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.jena.dboe.DBOpEnvException;
+import org.apache.jena.tdb2.TDBException;
 import org.vaultgraph.rdf.Mapping;
 import org.vaultgraph.rdf.VaultMapper;
 import org.vaultgraph.vault.VaultReader;
@@ -46,8 +48,23 @@ public final class SyncedStore implements AutoCloseable {
         this.indexFile = indexFile;
     }
 
-    /** Opens (or creates) a TDB2 store in {@code directory} and syncs it with the vault. */
+    /**
+     * Opens (or creates) a TDB2 store in {@code directory} and syncs it with the vault. A store that
+     * cannot be opened or read is moved aside (never deleted), said so in one line, and rebuilt from
+     * the vault, which is the source of truth.
+     */
     public static SyncedStore onDisk(Path vault, Path directory, VaultLoader loader, Consumer<String> log) {
+        try {
+            return open(vault, directory, loader, log);
+        } catch (BrokenStore e) {
+            Path aside = new StoreFolder(directory).moveAside();
+            log.accept("the store " + directory + " cannot be opened (" + e.getMessage() + "); moved it to " + aside
+                    + " and rebuilding it from the vault");
+            return open(vault, directory, loader, log);
+        }
+    }
+
+    private static SyncedStore open(Path vault, Path directory, VaultLoader loader, Consumer<String> log) {
         Mapping mapping = loader.mappingFor(vault);
         VaultMapper mapper = new VaultMapper(mapping);
         Path root = VaultReader.checkRoot(vault);
@@ -70,11 +87,12 @@ public final class SyncedStore implements AutoCloseable {
         CompletableFuture<VaultReader.VaultFiles> listing = inBackground("vaultgraph-list", () -> reader.list(root));
         CompletableFuture<SyncIndexFile.Loaded> savedIndex = inBackground("vaultgraph-index",
                 () -> kept ? indexFile.read() : new SyncIndexFile.Loaded(null, "a new store"));
-        VaultStore store = VaultStore.onDisk(directory);
         Consumer<Integer> progress = n -> log.accept("  wrote " + n + " notes");
+        VaultStore store = null;
         try {
+            store = VaultStore.onDisk(directory);
             if (kept) {
-                SyncIndex index = readIndex(store, indexFile, join(savedIndex), mapping, log);
+                SyncIndex index = readIndex(store, indexFile, savedIndex, mapping, log);
                 VaultSync sync = new VaultSync(store, reader, mapper, root, index, indexFile);
                 return new SyncedStore(store, sync, mapping, mapper, sync.sync(join(listing), progress), indexFile);
             }
@@ -84,16 +102,51 @@ public final class SyncedStore implements AutoCloseable {
             folder.writeStamp(stamp);
             VaultSync sync = new VaultSync(store, reader, mapper, root, loaded.index(), indexFile);
             return new SyncedStore(store, sync, mapping, mapper, loaded.report(), indexFile);
+        } catch (DBOpEnvException | TDBException e) {
+            closeQuietly(store, indexFile, directory);
+            // TDB2's own complaints about its files (a block of an unknown type, an index out of step with its records).
+            if (kept) throw new BrokenStore(oneLine(e), e);
+            throw e;
         } catch (RuntimeException e) {
-            indexFile.close();
-            store.close();
+            closeQuietly(store, indexFile, directory);
             throw e;
         }
     }
 
+    /** Lets go of the database, its lock and the index file, whatever state they were left in. */
+    private static void closeQuietly(VaultStore store, SyncIndexFile indexFile, Path directory) {
+        indexFile.close();
+        if (store != null) {
+            try {
+                store.close();
+            } catch (RuntimeException ignored) {
+                // A database that failed half-way may fail to close too: expelled below all the same.
+            }
+        }
+        VaultStore.forget(directory);
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ").trim();
+        return e.getClass().getSimpleName() + message;
+    }
+
+    /** A store on disk that cannot be used as it is: it is moved aside and rebuilt. */
+    private static final class BrokenStore extends RuntimeException {
+        BrokenStore(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** The index from its file; when that cannot be trusted, from the store, written to the file again. */
-    private static SyncIndex readIndex(VaultStore store, SyncIndexFile indexFile, SyncIndexFile.Loaded loaded, Mapping mapping,
-                                       Consumer<String> log) {
+    private static SyncIndex readIndex(VaultStore store, SyncIndexFile indexFile, CompletableFuture<SyncIndexFile.Loaded> saved,
+                                       Mapping mapping, Consumer<String> log) {
+        SyncIndexFile.Loaded loaded;
+        try {
+            loaded = join(saved);
+        } catch (RuntimeException e) {
+            throw new BrokenStore("its sync index cannot be read: " + oneLine(e), e);
+        }
         if (loaded.index() != null) return loaded.index();
         log.accept(loaded.refused() + ": reading the index back from the store");
         SyncIndex index = IndexFromStore.read(store.dataset(), mapping);
