@@ -190,6 +190,9 @@ public final class Benchmark {
             put("tag table over HTTP, p50 / p99", size, f2(nanos[LATENCY_REQUESTS / 2] / 1e6) + " / "
                     + f2(nanos[LATENCY_REQUESTS * 99 / 100] / 1e6) + " ms (" + rows + " rows)");
 
+            String baseView = new BaseViewBenchmark(out).measure(SparqlService.local(memory.dataset()), mapper.iris(), vault);
+            put("base view (tag table as a base), p50 / p99", size, baseView.replaceFirst("^base view \\(tag table as a base, (\\d+) rows\\): p50 / p99 ([\\d.]+ / [\\d.]+ ms).*$", "$2 ($1 rows)"));
+
             Path pages = workDir.resolve("site-" + size + "-" + System.nanoTime());
             start = System.nanoTime();
             int published = publish(publisher, pages);

@@ -2,24 +2,10 @@ package org.vaultgraph.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.time.ZoneId;
-import org.vaultgraph.dql.DqlEngine;
-import org.vaultgraph.dql.DqlResult;
-import org.vaultgraph.dql.graph.GraphLinks;
-import org.vaultgraph.dql.graph.GraphPages;
-import org.vaultgraph.dql.value.DvClock;
-import org.vaultgraph.dql.value.QuerySettings;
-import org.vaultgraph.render.Cells;
-import org.vaultgraph.query.SparqlService;
-import org.vaultgraph.render.DataviewRenderer;
-import org.vaultgraph.render.GraphLinkTargets;
-import org.vaultgraph.render.ObsidianHtml;
-import org.vaultgraph.render.DelimitedTable;
-import org.vaultgraph.render.MarkdownExport;
-import org.vaultgraph.render.ResultJson;
-import org.vaultgraph.render.TextTable;
-import org.vaultgraph.rdf.IriMinter;
+import org.vaultgraph.DataviewAnswer;
+import org.vaultgraph.VaultGraph;
 import org.vaultgraph.vault.VaultReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,64 +52,47 @@ final class DqlCommand implements Callable<Integer> {
                     + "  http://127.0.0.1:3030/vault/sparql")
     String endpoint;
 
-    private static final java.util.Set<String> FORMATS = java.util.Set.of("text", "html", "csv", "tsv", "json", "markdown");
+    private static final Set<String> FORMATS = Set.of("text", "html", "csv", "tsv", "json", "markdown");
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String chosen = format.toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(chosen)) throw new UsageException("unknown format '" + format + "'; expected text, html, csv, tsv, json or markdown");
         if (endpoint != null && storeOptions.tdb != null) throw new UsageException("--endpoint and --tdb: choose one");
         if (endpoint == null) VaultReader.checkRoot(argument.vault);
-        ZoneId zone = ZoneId.systemDefault();
-        OpenedGraph graph = null;
-        SparqlService sparql;
-        GraphPages pages;
-        if (endpoint != null) {
-            String base = options.base != null ? options.base : options.loader(err).mappingFor(argument.vault).base();
-            sparql = SparqlService.remote(endpoint);
-            pages = GraphPages.remote(sparql, new IriMinter(base), zone);
-        } else {
-            graph = storeOptions.open(argument.vault, options, err, false);
-            sparql = SparqlService.local(graph.store().dataset());
-            pages = GraphPages.of(sparql, graph.mapper().iris(), zone);
-        }
-        try {
-            GraphLinks links = pages.files();
-            String current = null;
-            if (from != null) {
-                current = links.resolvePath(from, "").orElseThrow(() -> new UsageException("--from: no note named '" + from + "' in the vault"));
+        try (VaultGraph graph = storeOptions.applyTo(options.graph(argument.vault, err)).build()) {
+            DataviewAnswer answer;
+            try {
+                if (endpoint != null) {
+                    answer = graph.dql(query, from, endpoint);
+                } else {
+                    options.read(graph, err);
+                    if (showSparql) out.println(graph.dqlPagesQuery(query, from));
+                    answer = graph.dql(query, from);
+                }
+            } catch (IllegalArgumentException e) {
+                // The one mistake the graph can find in the command line: a --from that names no note.
+                if (from == null) throw e;
+                throw new UsageException("--from: " + e.getMessage());
             }
-            DqlEngine engine = new DqlEngine(pages, QuerySettings.DEFAULTS, DvClock::system);
-            if (showSparql) out.println(engine.describeSource(query, current));
-            DqlResult result = engine.run(query, current);
-            if (isEmpty(result)) {
-                for (String source : engine.emptySources(query, current)) {
+            if (answer.isEmpty()) {
+                for (String source : answer.sourcesNamingNothing()) {
                     err.println("dql: FROM " + source + " names no note (tags match in any case, with their subtags; folders and links are exact)");
                 }
             }
             switch (chosen) {
-                case "html" -> out.println(new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, current == null ? "" : current)),
-                        new Cells(QuerySettings.DEFAULTS, zone)).render(result));
-                case "csv" -> out.print(DelimitedTable.csv(result));
-                case "tsv" -> out.print(DelimitedTable.tsv(result));
-                case "json" -> out.println(ResultJson.of(result));
-                case "markdown" -> out.print(MarkdownExport.of(result, QuerySettings.DEFAULTS));
-                default -> out.print(TextTable.render(result));
+                case "html" -> out.println(answer.html());
+                case "csv" -> out.print(answer.csv());
+                case "tsv" -> out.print(answer.tsv());
+                case "json" -> out.println(answer.json());
+                case "markdown" -> out.print(answer.markdown());
+                default -> out.print(answer.text());
             }
-            out.flush();
-            err.flush();
-            return 0;
-        } finally {
-            if (graph != null) graph.close();
         }
-    }
-
-    private static boolean isEmpty(DqlResult result) {
-        if (result instanceof DqlResult.Table t) return t.rows().isEmpty();
-        if (result instanceof DqlResult.Listing l) return l.items().isEmpty();
-        if (result instanceof DqlResult.Tasks t) return t.grouping().count() == 0;
-        return ((DqlResult.Calendar) result).dates().isEmpty();
+        out.flush();
+        err.flush();
+        return 0;
     }
 }

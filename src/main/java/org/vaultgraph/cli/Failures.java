@@ -16,7 +16,7 @@ final class Failures {
     static String describe(Throwable e) {
         if (e instanceof VaultException || e instanceof MappingException
                 || e instanceof org.vaultgraph.query.QueryException || e instanceof UsageException || e instanceof CommandFailure
-                || e instanceof org.vaultgraph.dql.syntax.DqlException || e instanceof org.vaultgraph.export.GraphStorePush.PushException) {
+                || e instanceof org.vaultgraph.dql.syntax.DqlException || e instanceof org.vaultgraph.bases.BaseException || e instanceof org.vaultgraph.export.GraphStorePush.PushException) {
             return e.getMessage();
         }
         if (e instanceof NoSuchFileException n) return "file not found: " + n.getFile();

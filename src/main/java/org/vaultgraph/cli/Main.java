@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ExportCommand.class,
             PublishCommand.class,
             DqlCommand.class,
+            BaseCommand.class,
             ValidateCommand.class,
             GenerateCommand.class,
             BenchCommand.class,
@@ -34,7 +35,16 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // Errors pass picocli's handler; this one still deserves one line, not a stack trace.
+            System.err.println("vaultgraph: out of memory" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + "; give Java a larger heap, e.g. "
+                    + "VAULTGRAPH_JAVA_OPTS=-Xmx4g ./vaultgraph ... or java -Xmx4g -jar vaultgraph.jar ...");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** The command line with our error handling: one line per failure instead of a stack trace. */

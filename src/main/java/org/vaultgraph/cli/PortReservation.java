@@ -27,10 +27,9 @@ final class PortReservation implements AutoCloseable {
         this.socket = socket;
     }
 
-    /** Binds {@code host:port}; port 0 reserves nothing, since the server will pick a free one. */
+    /** Binds {@code host:port}; port 0 takes a free port, which {@link #port()} tells. */
     static PortReservation take(String host, int port) {
         InetAddress address = resolve(host);
-        if (port == 0) return new PortReservation(null);
         try {
             ServerSocket socket = new ServerSocket();
             // The server binds the same port right after this socket closes.
@@ -69,9 +68,13 @@ final class PortReservation implements AutoCloseable {
         return "cannot listen on " + host + ":" + port + ": " + reason;
     }
 
+    /** The port held: the one asked for, or the free one found for port 0. */
+    int port() {
+        return socket.getLocalPort();
+    }
+
     @Override
     public void close() {
-        if (socket == null) return;
         try {
             socket.close();
         } catch (IOException e) {

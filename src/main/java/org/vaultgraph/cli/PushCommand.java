@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.vaultgraph.VaultGraph;
 import org.vaultgraph.export.GraphStorePush;
 import org.vaultgraph.export.StoreCredentials;
 import org.vaultgraph.vault.VaultReader;
@@ -72,22 +73,17 @@ final class PushCommand implements Callable<Integer> {
         if (user == null && passwordFile != null) throw new UsageException("--password-file needs --user");
         StoreCredentials credentials = credentials();
         Path root = VaultReader.checkRoot(argument.vault);
-        // Refuse a loopback base before the vault is read: the check needs only the mapping.
-        String base = options.loader(err).mappingFor(root).base();
-        try {
-            GraphStorePush.checkBase(base, endpoint);
-        } catch (GraphStorePush.Refused refused) {
-            throw new UsageException(refused.getMessage());
-        }
         Path stateFile = state != null ? state : defaultState(root);
         GraphStorePush push = new GraphStorePush(endpoint, credentials, stateFile);
         GraphStorePush.Report report;
         long started;
-        try (OpenedGraph graph = storeOptions.open(argument.vault, options, err, false)) {
+        try (VaultGraph graph = storeOptions.applyTo(options.graph(argument.vault, err)).build()) {
+            // A loopback base is refused before the vault is read: the check needs only the mapping.
+            GraphStorePush.checkBase(graph.base(), endpoint);
+            options.read(graph, err);
             String label = host() + ":" + root.toAbsolutePath().normalize();
-            String graphBase = graph.mapping().base();
             started = System.nanoTime();
-            report = dryRun ? push.dryRun(graph.store().dataset(), graphBase, label) : push.push(graph.store().dataset(), graphBase, label);
+            report = dryRun ? push.dryRun(graph.dataset(), graph.base(), label) : push.push(graph.dataset(), graph.base(), label);
         } catch (GraphStorePush.Refused refused) {
             throw new UsageException(refused.getMessage());
         }

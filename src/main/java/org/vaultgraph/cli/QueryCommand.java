@@ -6,21 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
-import org.apache.jena.sparql.exec.RowSetOps;
-import org.apache.jena.sparql.exec.RowSetRewindable;
-import org.vaultgraph.query.QueryException;
-import org.vaultgraph.query.QueryFile;
-import org.vaultgraph.query.SparqlService;
+import org.vaultgraph.SparqlAnswer;
+import org.vaultgraph.VaultGraph;
 import org.vaultgraph.vault.VaultReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,23 +54,34 @@ final class QueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path vault = paths.size() == 2 ? paths.get(0) : Path.of(".");
-        Lang lang = resultLang(format);
-        Map<String, String> values = values(params);
-        QueryFile file = QueryFile.load(paths.get(paths.size() - 1));
         try {
-            file.checkValues(values);
-        } catch (QueryException e) {
+            SparqlAnswer.checkFormat(format);
+        } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (endpoint == null) VaultReader.checkRoot(vault);
+        Map<String, String> values = values(params);
         PrintWriter err = spec.commandLine().getErr();
-        // Parsed before anything is loaded: a mistake in the query shows at once.
-        String base = options.base != null ? options.base : options.loader(err).mappingFor(vault).base();
-        Query query = file.bind(base, values);
-        if (endpoint != null) return run(query, SparqlService.remote(endpoint), lang);
-        try (OpenedGraph graph = storeOptions.open(vault, options, err, false)) {
-            return run(query, SparqlService.local(graph.store().dataset()), lang);
+        try (VaultGraph graph = storeOptions.applyTo(options.graph(vault, err)).build()) {
+            // Parsed and bound before anything is loaded: a mistake in the query shows at once.
+            Query query;
+            try {
+                query = graph.bind(paths.get(paths.size() - 1), values);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            if (endpoint == null) VaultReader.checkRoot(vault);
+            SparqlAnswer answer;
+            if (endpoint != null) {
+                answer = graph.query(query, endpoint);
+            } else {
+                options.read(graph, err);
+                answer = graph.query(query);
+            }
+            try (OutputStream out = new WriterOutputStream(spec.commandLine().getOut())) {
+                answer.write(out, format);
+            }
         }
+        return 0;
     }
 
     /** The --param values by name; each must be NAME=VALUE. */
@@ -93,35 +94,5 @@ final class QueryCommand implements Callable<Integer> {
             values.put(param.substring(0, equals), param.substring(equals + 1));
         }
         return values;
-    }
-
-    private int run(Query query, SparqlService service, Lang lang) {
-        OutputStream out = new WriterOutputStream(spec.commandLine().getOut());
-        if (query.isSelectType()) {
-            RowSetRewindable rows = service.select(query);
-            if (lang == ResultSetLang.RS_Text) RowSetOps.out(out, rows, query.getPrologue());
-            else ResultSetMgr.write(out, ResultSet.adapt(rows), lang);
-        } else if (query.isAskType()) {
-            ResultSetMgr.write(out, service.ask(query), lang == ResultSetLang.RS_Text ? ResultSetLang.RS_JSON : lang);
-        } else {
-            RDFDataMgr.write(out, service.graph(query), RDFFormat.TURTLE_PRETTY);
-        }
-        try {
-            out.close();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return 0;
-    }
-
-    private static Lang resultLang(String format) {
-        switch (format.toLowerCase(Locale.ROOT)) {
-            case "text": return ResultSetLang.RS_Text;
-            case "csv": return ResultSetLang.RS_CSV;
-            case "tsv": return ResultSetLang.RS_TSV;
-            case "json": return ResultSetLang.RS_JSON;
-            case "xml": return ResultSetLang.RS_XML;
-            default: throw new UsageException("unknown format '" + format + "'; expected text, csv, tsv, json or xml");
-        }
     }
 }

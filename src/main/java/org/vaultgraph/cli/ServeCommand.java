@@ -2,19 +2,13 @@ package org.vaultgraph.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.vaultgraph.query.SparqlService;
-import org.vaultgraph.render.GardenPublisher;
-import org.vaultgraph.server.LandingPage;
-import org.vaultgraph.server.VaultServer;
-import org.vaultgraph.rdf.Mapping;
-import org.vaultgraph.rdf.VaultMapper;
-import org.vaultgraph.store.VaultStore;
-import org.vaultgraph.store.VaultSync;
-import org.vaultgraph.store.VaultWatcher;
+import org.vaultgraph.GraphServer;
+import org.vaultgraph.VaultGraph;
 import org.vaultgraph.vault.VaultReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,72 +101,61 @@ final class ServeCommand implements Callable<Integer> {
         if (running < 1 || perClient < 1 || maxQueued < 0) {
             throw new UsageException("--max-queries and --max-queries-per-client must be at least 1, --max-queued at least 0");
         }
-        VaultServer.Builder builder = VaultServer.builder().maxRows(maxRows).queryLimits(running, perClient, maxQueued);
-        try {
-            builder.allowService(allowService);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--allow-service: " + e.getMessage());
-        }
-        VaultReader.checkRoot(argument.vault);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         // Bound before the vault loads, so that a busy port fails now rather than after the load.
         PortReservation reserved = PortReservation.take(host, port);
-        err.println("loading " + argument.vault.toAbsolutePath().normalize() + " ...");
-        err.flush();
-        long start = System.nanoTime();
-        OpenedGraph graph;
+        // IRIs are the server's own addresses unless --base or the mapping says otherwise.
+        VaultGraph graph = storeOptions.applyTo(options.graph(argument.vault, err)).servedAt(address(host, reserved.port())).followEdits(watch).build();
+        GraphServer.Builder settings = graph.server().host(host).port(reserved.port()).queryTimeout(Duration.ofMillis(Math.round(queryTimeout * 1000)))
+                .maxRows(maxRows).queryLimits(running, perClient, maxQueued);
         try {
-            graph = storeOptions.open(argument.vault, options, err, watch);
+            settings.allowService(allowService);
+        } catch (IllegalArgumentException e) {
+            reserved.close();
+            graph.close();
+            throw new UsageException("--allow-service: " + e.getMessage());
+        }
+        try {
+            VaultReader.checkRoot(argument.vault);
         } catch (RuntimeException e) {
             reserved.close();
-            throw e;
-        }
-        VaultStore store = graph.store();
-        Mapping mapping = graph.mapping();
-        VaultMapper mapper = graph.mapper();
-        int notes = graph.notes();
-        SparqlService sparql = SparqlService.local(store.dataset());
-        VaultSync following = graph.sync();
-
-        LandingPage landing = new LandingPage(argument.vault.toAbsolutePath().normalize().getFileName().toString(),
-                following == null ? () -> notes : following::notes, mapping.base(), following == null ? null : following::lastChange);
-        if (update) builder.updates(passwordFile);
-        if (following == null) builder.publisher(new GardenPublisher(sparql, mapper.iris()));
-        else builder.publishers(following::lastChange, () -> new GardenPublisher(sparql, mapper.iris()));
-        VaultServer server = builder
-                .dataset(store.dataset())
-                .iris(mapper.iris())
-                .landing(landing)
-                .host(host)
-                .port(port)
-                .queryTimeoutMillis(Math.round(queryTimeout * 1000))
-                .build();
-        reserved.close();
-        try {
-            start(server);
-        } catch (RuntimeException e) {
             graph.close();
             throw e;
         }
-        VaultWatcher watcher = watch ? VaultWatcher.start(argument.vault, following, report -> {
-            err.println(Instant.now() + " graph changed: " + report);
-            options.reportProblems(report.problems(), 0, err);
-            err.flush();
-        }, message -> {
-            err.println(Instant.now() + " " + message);
-            err.flush();
-        }) : null;
+        if (update) settings.updates(passwordFile);
+        err.println("loading " + argument.vault.toAbsolutePath().normalize() + " ...");
+        err.flush();
+        long start = System.nanoTime();
+        GraphServer server;
+        try {
+            options.read(graph, err);
+            reserved.close();
+            server = start(settings);
+        } catch (RuntimeException e) {
+            reserved.close();
+            graph.close();
+            throw e;
+        }
+        if (watch) {
+            graph.watch(change -> {
+                err.println(Instant.now() + " graph changed: " + change.summary());
+                options.reportProblems(change.problems(), 0, err);
+                err.flush();
+            }, message -> {
+                err.println(Instant.now() + " " + message);
+                err.flush();
+            });
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (watcher != null) watcher.close();
-            server.stop();
+            server.close();
             try {
                 graph.close();
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
                 // Shutting down.
             }
         }, "vaultgraph-shutdown"));
-        out.println("vaultgraph: " + notes + " notes loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms"
+        out.println("vaultgraph: " + graph.notes() + " notes loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms"
                 + (storeOptions.tdb != null ? " (store " + storeOptions.tdb + ")" : " (in memory)"));
         out.println("serving " + server.url() + (host.equals("127.0.0.1") ? " (this machine only; --host to change)" : ""));
         out.println("SPARQL endpoint " + server.sparqlUrl() + (update
@@ -188,16 +171,22 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the server; should another program have taken the port meanwhile, says so in one line. */
-    private void start(VaultServer server) {
+    /**
+     * The address a browser on this machine reaches the server at, e.g. {@code http://127.0.0.1:3101/};
+     * a server on every network ({@code 0.0.0.0}, {@code ::}) is named by loopback.
+     */
+    static String address(String host, int port) {
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shown + ":" + port + "/";
+    }
+
+        /** Starts the server; should another program have taken the port meanwhile, says so in one line. */
+    private GraphServer start(GraphServer.Builder settings) {
         try {
-            server.start();
+            return settings.start();
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof java.net.BindException) {
-                    server.stop();
-                    throw new CommandFailure(PortReservation.cannotListen(host, port, cause));
-                }
+                if (cause instanceof java.net.BindException) throw new CommandFailure(PortReservation.cannotListen(host, port, cause));
             }
             throw e;
         }

@@ -3,8 +3,8 @@ package org.vaultgraph.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.vaultgraph.VaultGraph;
 import org.vaultgraph.store.VaultLoader;
-import org.vaultgraph.store.VaultStore;
 import org.vaultgraph.vault.Problem;
 import picocli.CommandLine.Option;
 
@@ -13,7 +13,7 @@ final class VaultOptions {
     private static final int PROBLEMS_SHOWN = 20;
 
     @Option(names = "--base", paramLabel = "IRI",
-            description = "Base IRI of the vault's notes, tags and fields. Default: the mapping file's base, else%n  http://127.0.0.1:3030/")
+            description = "Base IRI of the vault's notes, tags and fields. Default: the mapping file's base, else the%n  address serve listens on, else%n  http://127.0.0.1:3030/")
     String base;
 
     @Option(names = "--mapping", paramLabel = "FILE",
@@ -23,6 +23,23 @@ final class VaultOptions {
     @Option(names = "--quiet", description = "Do not list the problems found in the vault.")
     boolean quiet;
 
+    /** The vault's graph with these options; progress and the store's news go to {@code err} unless quiet. */
+    VaultGraph.Builder graph(Path vault, PrintWriter err) {
+        return VaultGraph.builder().vault(vault).base(base).mapping(mapping).progress(line -> {
+            if (!quiet) {
+                err.println(line);
+                err.flush();
+            }
+        });
+    }
+
+    /** Reads the graph's vault, listing its problems on {@code err}. */
+    VaultGraph.ReadReport read(VaultGraph graph, PrintWriter err) {
+        VaultGraph.ReadReport report = graph.read();
+        reportProblems(report.problems(), report.problemsNotKept(), err);
+        return report;
+    }
+
     VaultLoader loader(PrintWriter err) {
         return VaultLoader.builder().base(base).mappingFile(mapping).progress(line -> {
             if (!quiet) {
@@ -30,13 +47,6 @@ final class VaultOptions {
                 err.flush();
             }
         }).build();
-    }
-
-    /** Loads the vault into an in-memory store, listing its problems on {@code err}. */
-    VaultLoader.LoadedVault load(Path vault, PrintWriter err) {
-        VaultLoader.LoadedVault loaded = loader(err).load(vault, VaultStore.inMemory());
-        reportProblems(loaded.problems(), loaded.vault().problemsDropped(), err);
-        return loaded;
     }
 
     void reportProblems(List<Problem> problems, long dropped, PrintWriter err) {

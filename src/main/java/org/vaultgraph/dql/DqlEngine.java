@@ -139,6 +139,20 @@ public final class DqlEngine {
         return l.incoming() ? "[[" + l.target() + "]]" : "outgoing([[" + l.target() + "]])";
     }
 
+    /**
+     * Evaluates one expression as an inline query ({@code `= this.file.name`}) in the note at
+     * {@code originPath} does, with {@code this} that note's page; throws
+     * {@link org.vaultgraph.dql.syntax.DqlException} when it does not parse or cannot run.
+     */
+    public Value evaluate(String expression, String originPath) {
+        DvClock now = clock.get();
+        Dql.Expr expr = DqlParser.parseExpression(expression, now);
+        Value.Obj self = originPath == null || originPath.isEmpty() ? null : pages.page(originPath);
+        Map<String, Value> globals = new LinkedHashMap<>();
+        globals.put("this", self == null ? new Value.Obj(Map.of()) : self);
+        return new Context(links(originPath == null ? "" : originPath), settings, now, globals, Functions.all()).evaluate(expr);
+    }
+
     /** The SPARQL the FROM clause of a query runs against the store, for {@code --sparql}. */
     public String describeSource(String queryText, String originPath) {
         Dql.Query query = DqlParser.parse(queryText, clock.get());

@@ -88,7 +88,7 @@ public final class StreamingExporter {
             notes[0]++;
         });
         attachments.sort(java.util.Comparator.comparing(Attachment::path));
-        for (Attachment attachment : attachments) mapper.mapAttachment(attachment, sink);
+        for (Attachment attachment : attachments) mapper.mapAttachment(attachment, sink, problems);
         sink.finish();
         return new Report(notes[0], attachments.size(), written[0], List.copyOf(problems));
     }

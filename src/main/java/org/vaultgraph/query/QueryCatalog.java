@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The example queries of {@code queries/}, as shipped in the jar.
+ * The example queries of {@code queries/}, as shipped in the jar, in their {@linkplain QueryFile#order() order}:
+ * those that answer on any vault first, then those written for the sample vault.
  *
- * <pre>{@code QueryCatalog.bundled() // [co-mentioned-concepts.rq, ..., tag-table.rq]}</pre>
+ * <pre>{@code QueryCatalog.bundled() // [top-tags.rq, most-linked-notes.rq, ..., tag-table.rq, ...]}</pre>
  */
 public final class QueryCatalog {
     private static final String FOLDER = "org/vaultgraph/queries/";
@@ -71,6 +72,7 @@ public final class QueryCatalog {
                 files.add(QueryFile.of(p.getFileName().toString(), Files.readString(p)));
             }
         }
+        files.sort(Comparator.comparingInt(QueryFile::order).thenComparing(QueryFile::name));
         return files;
     }
 }

@@ -54,6 +54,33 @@ public record QueryFile(String name, String text, Map<String, String> parameters
         return new QueryFile(name, text, Map.copyOf(parameters), Map.copyOf(examples));
     }
 
+    private static final Pattern ORDER = Pattern.compile("(?m)^\\s*#\\s*@order\\s+(\\d+)\\s*$");
+    private static final Pattern ANY_VAULT = Pattern.compile("(?m)^\\s*#\\s*@any-vault\\s*$");
+
+    /** Its place among the bundled queries ({@code # @order N}); files without one come last. */
+    public int order() {
+        Matcher m = ORDER.matcher(text);
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+    }
+
+    /** Whether it answers on any vault ({@code # @any-vault}), not only on one mapped as the sample vault is. */
+    public boolean anyVault() {
+        return ANY_VAULT.matcher(text).find();
+    }
+
+    /** What the query is for: its first comment lines, up to an empty comment line or an annotation, as one text. */
+    public String description() {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.lines().toList()) {
+            if (!line.startsWith("#")) break;
+            String words = line.substring(1).strip();
+            if (words.isEmpty() || words.startsWith("@")) break;
+            if (out.length() > 0) out.append(' ');
+            out.append(words);
+        }
+        return out.toString();
+    }
+
     /** Parses the query, resolving relative IRIs against {@code base}. */
     public Query parse(String base) {
         try {

@@ -31,11 +31,21 @@ public interface SparqlService {
     Graph graph(Query query);
 
     static SparqlService local(DatasetGraph dataset) {
+        return local(dataset, null);
+    }
+
+    /**
+     * A local dataset whose selects may run for {@code timeout} instead of the time limit its context
+     * sets for queries (null: that limit): for the server's own reads of the whole graph.
+     */
+    static SparqlService local(DatasetGraph dataset, java.time.Duration timeout) {
         return new SparqlService() {
             @Override
             public RowSetRewindable select(Query query) {
                 return Txn.calculateRead(dataset, () -> {
-                    try (QueryExec exec = QueryExec.dataset(dataset).query(query).build()) {
+                    var builder = QueryExec.dataset(dataset).query(query);
+                    if (timeout != null) builder.timeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    try (QueryExec exec = builder.build()) {
                         // A store's rows may look their values up lazily; detached, they outlive the transaction.
                         RowSet rows = exec.select();
                         java.util.List<org.apache.jena.sparql.engine.binding.Binding> detached = new java.util.ArrayList<>();

@@ -20,7 +20,7 @@ import org.vaultgraph.vault.Problem;
  *
  * <pre>{@code List<ConceptMatches.Match> matches = ConceptMatches.of(note, problems);}</pre>
  */
-public final class ConceptMatches {
+final class ConceptMatches {
     private ConceptMatches() {}
 
     /** One mapping link: {@code note property target}. */

@@ -47,6 +47,14 @@ public final class IriMinter {
         return base + "unresolved/" + encodePath(linkTarget.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The IRI of a class a note names itself when no mapping rule classifies it ({@code type: Book},
+     * a fileClass, a first tag): the name in lower case, so that {@code Book} and {@code book} are one class.
+     */
+    public String defaultClass(String name) {
+        return base + "class/" + encodePath(name.toLowerCase(Locale.ROOT));
+    }
+
     /** The IRI of the property for a front matter or inline field, by its canonical name. */
     public String field(String canonicalKey) {
         return base + "field/" + encodeSegment(canonicalKey);

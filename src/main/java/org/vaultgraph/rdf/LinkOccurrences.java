@@ -16,25 +16,40 @@ final class LinkOccurrences {
     private record Occurrence(Link link, Node iri) {}
 
     private final List<Occurrence> occurrences = new ArrayList<>();
+    private final int[] lines;
     private final boolean[] used;
 
     LinkOccurrences(List<Link> links, List<Node> iris) {
         for (int i = 0; i < links.size(); i++) occurrences.add(new Occurrence(links.get(i), iris.get(i)));
+        // Sorted by line, as a note's links are written, so that a field finds the links of its lines at once.
+        occurrences.sort(java.util.Comparator.comparingInt(o -> o.link().line()));
+        lines = occurrences.stream().mapToInt(o -> o.link().line()).toArray();
         used = new boolean[links.size()];
     }
 
     /** The occurrence a field's link value was written as, or null when none fits. */
     Node match(Link value, Field field, int lastLine) {
         boolean frontMatter = field.origin() == Field.Origin.FRONT_MATTER;
-        for (int i = 0; i < occurrences.size(); i++) {
+        for (int i = firstOnOrAfter(field.line()); i < occurrences.size() && lines[i] <= lastLine; i++) {
             Link l = occurrences.get(i).link();
             if (used[i] || !same(l, value)) continue;
             if ((l.syntax() == Link.Syntax.FRONT_MATTER) != frontMatter) continue;
-            if (l.line() < field.line() || l.line() > lastLine) continue;
             used[i] = true;
             return occurrences.get(i).iri();
         }
         return null;
+    }
+
+    /** The index of the first occurrence on {@code line} or after it. */
+    private int firstOnOrAfter(int line) {
+        int low = 0;
+        int high = lines.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (lines[mid] < line) low = mid + 1;
+            else high = mid;
+        }
+        return low;
     }
 
     private static boolean same(Link a, Link b) {

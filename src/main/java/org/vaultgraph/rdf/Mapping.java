@@ -46,10 +46,16 @@ import org.vaultgraph.vault.FieldNames;
  * @param modifiedFields canonical names of front matter dates that give a note's modification time
  * @param properties    canonical field name to the IRI of a standard property it also maps to
  * @param includeContent whether each note's full text goes into the graph
+ * @param baseWritten   whether the base was chosen (in the file, or with {@link #withBase}); else it is the
+ *                      default, which a server replaces with its own address
  */
 public record Mapping(String base, List<ClassRule> classRules, String fileClassField, String fileClassFolder,
                       String iconField, String statementField, String sourceField, List<String> createdFields,
-                      List<String> modifiedFields, Map<String, String> properties, boolean includeContent) {
+                      List<String> modifiedFields, Map<String, String> properties, boolean includeContent,
+                      boolean baseWritten) {
+
+    /** The base IRI when none is chosen: the address {@code serve} listens on by default. */
+    public static final String DEFAULT_BASE = "http://127.0.0.1:3030/";
 
     /** The name of the mapping file at a vault's root. */
     public static final String FILE_NAME = ".vaultgraph.yaml";
@@ -115,7 +121,7 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
     /** A copy with another base IRI. */
     public Mapping withBase(String newBase) {
         return new Mapping(checkBase(newBase, "--base", 0), classRules, fileClassField, fileClassFolder, iconField,
-                statementField, sourceField, createdFields, modifiedFields, properties, includeContent);
+                statementField, sourceField, createdFields, modifiedFields, properties, includeContent, true);
     }
 
     /** Parses a mapping file; a top-level section it leaves out keeps {@code fallback}'s (when given). */
@@ -133,7 +139,7 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
         }
         Reader r = new Reader(source);
         Map<String, Node> top = r.mapping(root, "the mapping file", TOP_KEYS);
-        String base = checkBase(r.text(top.get("base"), "http://127.0.0.1:3030/"), source, r.line(top.get("base")));
+        String base = checkBase(r.text(top.get("base"), DEFAULT_BASE), source, r.line(top.get("base")));
 
         Map<String, Node> fileClass = r.mapping(top.get("fileClass"), "fileClass", Set.of("field", "folder", "icon"));
         String fileClassField = FieldNames.canonicalize(r.text(fileClass.get("field"), "fileClass"));
@@ -166,7 +172,8 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
                 r.names(timestamps.get("created"), List.of("created")),
                 r.names(timestamps.get("modified"), List.of("updated", "modified")),
                 Map.copyOf(properties),
-                !r.text(top.get("content"), "true").equalsIgnoreCase("false"));
+                !r.text(top.get("content"), "true").equalsIgnoreCase("false"),
+                top.containsKey("base"));
         return fallback == null ? parsed : parsed.withSectionsFrom(fallback, top.keySet());
     }
 
@@ -185,7 +192,8 @@ public record Mapping(String base, List<ClassRule> classRules, String fileClassF
                 ts ? createdFields : fallback.createdFields,
                 ts ? modifiedFields : fallback.modifiedFields,
                 written.contains("properties") ? properties : fallback.properties,
-                written.contains("content") ? includeContent : fallback.includeContent);
+                written.contains("content") ? includeContent : fallback.includeContent,
+                baseWritten);
     }
 
     private static String checkBase(String base, String source, int line) {

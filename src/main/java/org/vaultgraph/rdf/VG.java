@@ -30,6 +30,10 @@ public final class VG {
     public static final Node Link = term("Link");
     public static final Node ListItem = term("ListItem");
     public static final Node Task = term("Task");
+    public static final Node Base = term("Base");
+    public static final Node BaseView = term("BaseView");
+    public static final Node BaseFilter = term("BaseFilter");
+    public static final Node Formula = term("Formula");
     /** Stands for a missing value among a list's members. */
     public static final Node nullValue = term("null");
 
@@ -84,6 +88,18 @@ public final class VG {
     public static final Node anatomicalStructure = term("anatomicalStructure");
     public static final Node outcome = term("outcome");
     public static final Node source = term("source");
+    public static final Node baseBlock = term("baseBlock");
+    public static final Node baseText = term("baseText");
+    public static final Node view = term("view");
+    public static final Node viewType = term("viewType");
+    public static final Node filter = term("filter");
+    public static final Node conjunction = term("conjunction");
+    public static final Node expression = term("expression");
+    public static final Node formula = term("formula");
+    public static final Node order = term("order");
+    public static final Node sort = term("sort");
+    public static final Node groupBy = term("groupBy");
+    public static final Node limit = term("limit");
 
     public static final String DCTERMS = "http://purl.org/dc/terms/";
     public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";

@@ -45,14 +45,16 @@ import org.vaultgraph.vault.Vault;
  */
 public final class VaultMapper {
     /** Changes whenever the mapper writes notes differently: a store written by another version is rebuilt. */
-    public static final int OUTPUT_VERSION = 3;
+    public static final int OUTPUT_VERSION = 4;
 
     private final Mapping mapping;
     private final IriMinter iris;
+    private final NoteClassifier classifier;
 
     public VaultMapper(Mapping mapping) {
         this.mapping = mapping;
         this.iris = new IriMinter(mapping.base());
+        this.classifier = new NoteClassifier(mapping);
     }
 
     public IriMinter iris() {
@@ -69,7 +71,7 @@ public final class VaultMapper {
         List<Problem> problems = new ArrayList<>();
         sink.start();
         for (Note note : vault.notes()) mapNote(note, context, sink, problems);
-        for (Attachment attachment : vault.attachments()) mapAttachment(attachment, sink);
+        for (Attachment attachment : vault.attachments()) mapAttachment(attachment, sink, problems);
         sink.finish();
         return problems;
     }
@@ -139,6 +141,7 @@ public final class VaultMapper {
 
         out.add(n, RDF.type.asNode(), VG.Note);
         for (String c : classes) out.add(n, RDF.type.asNode(), NodeFactory.createURI(c));
+        classifier.defaultClass(note).filter(c -> classes.contains(c.iri())).ifPresent(c -> mapDefaultClass(c, out));
         if (classes.contains(VG.Therapy.getURI()) || classes.contains(VG.AnatomicalStructure.getURI())
                 || classes.contains(VG.Outcome.getURI())) {
             out.add(n, RDF.type.asNode(), VG.Concept);
@@ -164,6 +167,15 @@ public final class VaultMapper {
         mapFileClass(note, context, out, classes);
         if (classes.contains(VG.Insight.getURI())) mapInsight(note, context, out, linked);
         mapDataviewBlocks(note, n, out);
+        mapBaseBlocks(note, n, out, problems);
+    }
+
+    /** A class minted from the note's own words is described where it is used, as tags are. */
+    private static void mapDefaultClass(NoteClassifier.DefaultClass c, QuadEmitter out) {
+        Node node = NodeFactory.createURI(c.iri());
+        out.add(node, RDF.type.asNode(), org.apache.jena.vocabulary.OWL.Class.asNode());
+        out.add(node, RDFS.label.asNode(), string(c.label()));
+        out.add(node, RDFS.subClassOf.asNode(), VG.Note);
     }
 
     private void mapTags(Note note, QuadEmitter out) {
@@ -173,26 +185,27 @@ public final class VaultMapper {
             Node seq = NodeFactory.createURI(out.graph.getURI() + "#body-tags");
             out.add(out.graph, VG.bodyTags, seq);
             out.add(seq, RDF.type.asNode(), VG.Seq);
-            for (int i = 0; i < body.size(); i++) out.add(seq, VG.member(i + 1), string("#" + body.get(i).name()));
+            for (int i = 0; i < body.size(); i++) out.addOnce(seq, VG.member(i + 1), string("#" + body.get(i).name()));
         }
         Set<String> seen = new LinkedHashSet<>();
+        Set<String> described = new java.util.HashSet<>();
         for (TagRef tag : note.tags()) {
             String name = tag.name().toLowerCase(Locale.ROOT);
             if (!seen.add(name)) continue;
             Node t = NodeFactory.createURI(iris.tag(name));
-            out.add(out.graph, VG.tag, t);
+            out.addOnce(out.graph, VG.tag, t);
             // Parents come along so that #a finds #a/b, as Dataview's file.tags does.
             String child = name;
             Node childNode = t;
-            while (true) {
-                out.add(childNode, RDF.type.asNode(), VG.Tag);
-                out.add(childNode, VG.tagName, string(child));
-                out.add(childNode, RDFS.label.asNode(), string("#" + child));
+            while (described.add(child)) {
+                out.addOnce(childNode, RDF.type.asNode(), VG.Tag);
+                out.addOnce(childNode, VG.tagName, string(child));
+                out.addOnce(childNode, RDFS.label.asNode(), string("#" + child));
                 int slash = child.lastIndexOf('/');
                 if (slash <= 0) break;
                 child = child.substring(0, slash);
                 Node parent = NodeFactory.createURI(iris.tag(child));
-                out.add(childNode, VG.broader, parent);
+                out.addOnce(childNode, VG.broader, parent);
                 childNode = parent;
             }
         }
@@ -215,15 +228,15 @@ public final class VaultMapper {
     /** One link as written ({@code <note>#link-3}): what it names, heading or block, alias, line; nothing of it is lost. */
     private Node mapLinkOccurrence(Link link, int index, Node target, QuadEmitter out) {
         Node occurrence = NodeFactory.createURI(out.graph.getURI() + "#link-" + index);
-        out.add(out.graph, VG.hasLink, occurrence);
-        out.add(occurrence, RDF.type.asNode(), VG.Link);
-        out.add(occurrence, VG.target, target);
-        out.add(occurrence, VG.linkText, string(link.target()));
-        if (!link.subpath().isEmpty()) out.add(occurrence, VG.subpath, string(link.subpath()));
-        if (link.display() != null) out.add(occurrence, VG.displayText, string(link.display()));
-        if (link.embed()) out.add(occurrence, VG.embed, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
-        out.add(occurrence, VG.line, NodeFactory.createLiteralDT(Integer.toString(link.line()), XSDDatatype.XSDinteger));
-        if (link.syntax() == Link.Syntax.FRONT_MATTER) out.add(occurrence, VG.inFrontMatter, FieldWriter.TRUE);
+        out.addOnce(out.graph, VG.hasLink, occurrence);
+        out.addOnce(occurrence, RDF.type.asNode(), VG.Link);
+        out.addOnce(occurrence, VG.target, target);
+        out.addOnce(occurrence, VG.linkText, string(link.target()));
+        if (!link.subpath().isEmpty()) out.addOnce(occurrence, VG.subpath, string(link.subpath()));
+        if (link.display() != null) out.addOnce(occurrence, VG.displayText, string(link.display()));
+        if (link.embed()) out.addOnce(occurrence, VG.embed, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+        out.addOnce(occurrence, VG.line, NodeFactory.createLiteralDT(Integer.toString(link.line()), XSDDatatype.XSDinteger));
+        if (link.syntax() == Link.Syntax.FRONT_MATTER) out.addOnce(occurrence, VG.inFrontMatter, FieldWriter.TRUE);
         return occurrence;
     }
 
@@ -254,7 +267,11 @@ public final class VaultMapper {
             } catch (IRIException e) {
                 // Only this link is lost, so it is a minor problem, placed where the address is first written.
                 int at = note.text().indexOf(url);
-                int line = at < 0 ? 0 : 1 + (int) note.text().substring(0, at).chars().filter(c -> c == '\n').count();
+                int line = 0;
+                if (at >= 0) {
+                    line = 1;
+                    for (int i = note.text().indexOf('\n'); i >= 0 && i < at; i = note.text().indexOf('\n', i + 1)) line++;
+                }
                 int column = at < 0 ? 0 : at - note.text().lastIndexOf('\n', at - 1);
                 problems.add(Problem.minor(note.path(), line, column, "web link '" + url + "' is not a valid address; left out of the graph"));
             }
@@ -272,20 +289,20 @@ public final class VaultMapper {
         fields.write(out.graph, prefix, "", ownFields, 0, out.graph, pageKeyCounts);
         for (ListItem item : note.listItems()) {
             Node node = NodeFactory.createURI(prefix + "item-" + item.line());
-            out.add(out.graph, VG.listItem, node);
-            out.add(node, RDF.type.asNode(), VG.ListItem);
+            out.addOnce(out.graph, VG.listItem, node);
+            out.addOnce(node, RDF.type.asNode(), VG.ListItem);
             if (item.isTask()) {
-                out.add(node, RDF.type.asNode(), VG.Task);
-                out.add(node, VG.status, string(item.status()));
+                out.addOnce(node, RDF.type.asNode(), VG.Task);
+                out.addOnce(node, VG.status, string(item.status()));
             }
-            out.add(node, VG.line, FieldWriter.integer(item.line()));
-            if (item.lineCount() > 1) out.add(node, VG.lineCount, FieldWriter.integer(item.lineCount()));
-            out.add(node, VG.symbol, string(item.symbol()));
-            out.add(node, VG.text, string(item.text()));
-            out.add(node, VG.listLine, FieldWriter.integer(item.listLine()));
-            if (item.parentLine() > 0) out.add(node, VG.parentItem, NodeFactory.createURI(prefix + "item-" + item.parentLine()));
-            if (item.blockId() != null) out.add(node, VG.blockId, string(item.blockId()));
-            if (item.section() != null) out.add(node, VG.section, string(item.section()));
+            out.addOnce(node, VG.line, FieldWriter.integer(item.line()));
+            if (item.lineCount() > 1) out.addOnce(node, VG.lineCount, FieldWriter.integer(item.lineCount()));
+            out.addOnce(node, VG.symbol, string(item.symbol()));
+            out.addOnce(node, VG.text, string(item.text()));
+            out.addOnce(node, VG.listLine, FieldWriter.integer(item.listLine()));
+            if (item.parentLine() > 0) out.addOnce(node, VG.parentItem, NodeFactory.createURI(prefix + "item-" + item.parentLine()));
+            if (item.blockId() != null) out.addOnce(node, VG.blockId, string(item.blockId()));
+            if (item.section() != null) out.addOnce(node, VG.section, string(item.section()));
             // A plain item's fields are the page's too; a task keeps its own.
             fields.write(node, prefix + "item-" + item.line() + "/", "item-" + item.line() + "/", item.fields(),
                     item.line() + item.lineCount() - 1, item.isTask() ? null : out.graph, pageKeyCounts);
@@ -416,8 +433,25 @@ public final class VaultMapper {
         }
     }
 
+    /** Each ```base block as a base of its own ({@code <note>#base-N}), like a dataview block. */
+    private void mapBaseBlocks(Note note, Node n, QuadEmitter out, List<Problem> problems) {
+        int index = 0;
+        for (CodeBlock block : note.codeBlocks()) {
+            if (!block.language().equalsIgnoreCase("base")) continue;
+            Node base = NodeFactory.createURI(n.getURI() + "#base-" + (++index));
+            out.add(n, VG.baseBlock, base);
+            out.add(base, VG.line, NodeFactory.createLiteralDT(Integer.toString(block.line()), XSDDatatype.XSDinteger));
+            BaseMapper.map(base, base.getURI() + "/", block.content(), note.path(), block.contentLine(), out, problems);
+        }
+    }
+
     /** Emits the quads of a file that is not a note, in its own named graph. */
     public void mapAttachment(Attachment attachment, StreamRDF sink) {
+        mapAttachment(attachment, sink, new ArrayList<>());
+    }
+
+    /** Emits the quads of a file that is not a note, in its own named graph; a base that does not read is a problem. */
+    public void mapAttachment(Attachment attachment, StreamRDF sink, List<Problem> problems) {
         Node a = NodeFactory.createURI(iris.attachment(attachment.path()));
         QuadEmitter out = new QuadEmitter(a, sink);
         out.add(a, RDF.type.asNode(), VG.Attachment);
@@ -428,6 +462,9 @@ public final class VaultMapper {
         out.add(a, VG.folder, string(slash < 0 ? "" : attachment.path().substring(0, slash)));
         out.add(a, VG.size, NodeFactory.createLiteralDT(Long.toString(attachment.file().size()), XSDDatatype.XSDlong));
         fileFacts(a, attachment.file(), out);
+        if (attachment.isBase() && attachment.text() != null) {
+            BaseMapper.map(a, a.getURI() + "#", attachment.text(), attachment.path(), 1, out, problems);
+        }
     }
 
     /**

@@ -1,65 +1,73 @@
 package org.vaultgraph.render;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.vaultgraph.bases.BaseEngine;
+import org.vaultgraph.bases.BaseException;
+import org.vaultgraph.bases.BaseSource;
+import org.vaultgraph.bases.graph.GraphFiles;
+import org.vaultgraph.bases.view.ViewResult;
 import org.vaultgraph.dql.DqlEngine;
-import org.vaultgraph.dql.DqlResult;
 import org.vaultgraph.dql.graph.GraphLinks;
 import org.vaultgraph.dql.graph.GraphPages;
-import org.vaultgraph.dql.syntax.DqlException;
-import org.vaultgraph.dql.syntax.DqlSyntaxException;
 import org.vaultgraph.dql.value.DvClock;
+import org.vaultgraph.dql.value.DvLink;
 import org.vaultgraph.dql.value.QuerySettings;
+import org.vaultgraph.dql.value.Value;
+import org.vaultgraph.dql.value.Values;
 import org.vaultgraph.query.QueryTemplate;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.rdf.VG;
 
 /**
- * Writes the pages the Obsidian Digital Garden plugin publishes for notes with dataview blocks:
- * a one-line JSON front matter, then the note's text with each dataview block replaced by the
- * table Dataview draws. Everything comes from the graph: the note's path, text and modification
- * time, and each block's rows from its query compiled to SPARQL.
+ * Writes the pages the Obsidian Digital Garden plugin publishes: the plugin's JSON front matter, then
+ * the note compiled as the plugin compiles it (see {@link GardenMarkdown}); and the HTML of such a page
+ * (see {@link GardenHtml}). Everything comes from the graph: the notes' text, front matter and dates,
+ * which notes are published, and each Dataview query's answer.
  *
  * <pre>{@code
  * GardenPublisher publisher = new GardenPublisher(sparql, iris);
- * for (GardenPublisher.Page page : publisher.pages()) Files.writeString(out.resolve(page.notePath()), page.markdown());
+ * GardenNotes garden = publisher.garden(false);
+ * GardenPublisher.Page page = publisher.page("Research/Overview.md", garden, addresses, true).orElseThrow();
+ * String html = publisher.html(page, addresses);
  * }</pre>
+ *
+ * A publisher is a snapshot: it knows the vault's files as they were when it was made.
  */
 public final class GardenPublisher {
-    // The plugin's own patterns: its front matter block, and a ```dataview fence up to the next ```.
-    private static final Pattern FRONT_MATTER = Pattern.compile("^\\s*?---[\\r\\n]([\\s\\S]*?)[\\r\\n]---");
-    private static final Pattern DATAVIEW_BLOCK = Pattern.compile("```\\s*dataview\\s(.+?)```", Pattern.DOTALL);
-    private static final Pattern COMMENT = Pattern.compile("%%[\\s\\S]*?%%");
-
     /** The front matter key the plugin reads: only notes where it is {@code true} are published. */
     public static final String PUBLISH_KEY = "dg-publish";
 
-    private final SparqlService sparql;
-    private final IriMinter iris;
-    private final GraphLinks links;
-    private final DqlEngine dql;
-    // Link targets as the graph said when this publisher was made (GraphLinks is such a snapshot too), shared by its pages.
-    private final Map<String, ObsidianHtml.LinkTarget> linkTargets = new ConcurrentHashMap<>();
-
+    private static final Pattern FRONT_MATTER = Pattern.compile("^---\\n.*?\\n---\\n", Pattern.DOTALL);
+    // The plugin's "default note settings": a front matter key dg-x-y becomes dgXY in the page's front matter.
+    private static final List<String> NOTE_SETTINGS = List.of("dgHomeLink", "dgPassFrontmatter", "dgShowBacklinks", "dgShowLocalGraph",
+            "dgShowGraphDepthControl", "dgShowInlineTitle", "dgShowFileTree", "dgEnableSearch", "dgShowToc", "dgLinkPreview", "dgShowTags");
     private static final QueryTemplate CONTENT = new QueryTemplate("PREFIX vg: <" + VG.NS + ">\nPREFIX dcterms: <" + VG.DCTERMS + ">\n"
             + "SELECT ?content ?modified WHERE { ?note vg:content ?content ; dcterms:modified ?modified }");
-    private static final QueryTemplate FIELD_VALUES = new QueryTemplate("SELECT ?v WHERE { ?note ?field ?v }");
 
+    private final SparqlService sparql;
+    private final IriMinter iris;
+    private final GraphPages pages;
+    private final GraphLinks links;
+    private final DqlEngine dql;
     private final Cells cells;
+    private final GardenHtml html;
+    private final BaseEngine bases;
+    private final Map<String, Optional<BaseLinks.Target>> baseTargets = GardenBaseLinks.cache();
+    // Link targets as the graph said when this publisher was made (GraphLinks is such a snapshot too), shared by its pages.
+    private final Map<String, ObsidianHtml.LinkTarget> linkTargets = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile GardenNotes published;
 
     public GardenPublisher(SparqlService sparql, IriMinter iris) {
         this(sparql, iris, java.time.ZoneId.systemDefault());
@@ -69,149 +77,371 @@ public final class GardenPublisher {
     public GardenPublisher(SparqlService sparql, IriMinter iris, java.time.ZoneId zone) {
         this.sparql = sparql;
         this.iris = iris;
-        GraphPages pages = GraphPages.of(sparql, iris, zone);
+        this.pages = GraphPages.of(sparql, iris, zone);
         this.links = pages.files();
         this.dql = new DqlEngine(pages, QuerySettings.DEFAULTS, () -> new DvClock(zone, java.time.Instant.now()));
         this.cells = new Cells(QuerySettings.DEFAULTS, zone);
+        this.html = new GardenHtml(links);
+        this.bases = new BaseEngine(GraphFiles.of(sparql, iris, links, zone), () -> new DvClock(zone, java.time.Instant.now()));
     }
 
     /**
      * A published page.
      *
-     * @param notePath  vault path of the note, which is also where the plugin puts the page
-     * @param permalink the page's address on the site
-     * @param markdown  the page's text
-     * @param errors    queries that could not be rendered, each with the note's path and the query's line
+     * @param notePath    vault path of the note, which is also where the plugin puts the page
+     * @param permalink   the page's address on the site
+     * @param title       the page's title: its front matter {@code title}, else the note's name
+     * @param markdown    the page's text
+     * @param errors      queries that could not be rendered, each with the note's path and the query's line
+     * @param warnings    what the page leaves as written (JavaScript queries, notes kept private...), with the note's path
+     * @param attachments the vault paths of the images and files the page shows
      */
-    public record Page(String notePath, String permalink, String markdown, List<String> errors) {}
+    public record Page(String notePath, String permalink, String title, String markdown, List<String> errors, List<String> warnings, Set<String> attachments) {}
 
-    /**
-     * The vault paths of the notes to publish, in path order: those with a dataview block whose front
-     * matter says {@code dg-publish: true}, as the plugin requires; no other note ever leaves the vault.
-     */
+    /** The vault's files as this publisher knows them. */
+    public GraphLinks files() {
+        return links;
+    }
+
+    /** The garden: the notes marked {@code dg-publish: true}, or every note with {@code all}. */
+    public GardenNotes garden(boolean all) {
+        return GardenNotes.select(sparql, iris, all);
+    }
+
+    /** The vault paths of the notes marked {@code dg-publish: true}, in path order. */
     public List<String> publishablePaths() {
-        return paths("FILTER EXISTS { ?note <" + iris.field(PUBLISH_KEY) + "> true }");
+        return new ArrayList<>(published().permalinks().keySet());
     }
 
-    /** The notes with a dataview block that are not marked {@code dg-publish: true}: kept private. */
-    public List<String> unpublishedPaths() {
-        return paths("FILTER NOT EXISTS { ?note <" + iris.field(PUBLISH_KEY) + "> true }");
+    private GardenNotes published() {
+        GardenNotes g = published;
+        if (g == null) {
+            g = garden(false);
+            published = g;
+        }
+        return g;
     }
 
-    /** Every note with a dataview block, marked for publishing or not: what the local server shows. */
-    public List<String> notesWithQueries() {
-        return paths("");
-    }
-
-    private List<String> paths(String filter) {
-        RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\n"
-                + "SELECT DISTINCT ?path WHERE { ?note vg:dataviewQuery ?query ; vg:path ?path " + filter + " } ORDER BY ?path"));
-        List<String> paths = new ArrayList<>();
-        rows.forEachRemaining(row -> paths.add(row.get("path").getLiteralLexicalForm()));
-        return paths;
-    }
-
-    /** The pages of the notes marked for publishing. */
+    /** The pages of the notes marked for publishing, with the plugin's own markup. */
     public List<Page> pages() {
-        List<Page> pages = new ArrayList<>();
-        for (String path : publishablePaths()) page(path).ifPresent(pages::add);
-        return pages;
-    }
-
-    /** The permalink of every note with a dataview block, to its vault path: the local server's tag pages. */
-    public Map<String, String> permalinks() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String path : notesWithQueries()) out.put(permalinkOf(path, fieldValue(path, "dg-permalink")), path);
+        List<Page> out = new ArrayList<>();
+        for (String path : publishablePaths()) page(path).ifPresent(out::add);
         return out;
     }
 
+    /**
+     * The page of one note (published or not) exactly as the plugin writes it: Dataview's links left
+     * as the vault paths they name.
+     */
     public Optional<Page> page(String notePath) {
+        return page(notePath, published(), null, false);
+    }
+
+    /**
+     * The page of one note.
+     *
+     * @param garden        which notes are published (links and embeds follow it)
+     * @param dataviewLinks where the links of Dataview's results point; null leaves them as vault paths, as the plugin does
+     * @param forSite       whether the page is to be rendered to HTML here (see {@link #html}): blocks of HTML then end
+     *                      with a blank line, which the plugin's markdown does not have
+     */
+    public Optional<Page> page(String notePath, GardenNotes garden, LinkAddresses dataviewLinks, boolean forSite) {
+        return page(notePath, garden, dataviewLinks, forSite, true);
+    }
+
+    /**
+     * The page of a note as the published garden draws it ({@code garden} true: bases link to permalinks,
+     * their views switched by one toolbar) or as the local server does (false: links to the server's
+     * pages, views one after the other, no script).
+     */
+    public Optional<Page> page(String notePath, boolean garden) {
+        return garden ? page(notePath) : page(notePath, GardenNotes.everyNote(), null, false, false);
+    }
+
+    private Optional<Page> page(String notePath, GardenNotes garden, LinkAddresses dataviewLinks, boolean forSite, boolean publishedBases) {
         Node note = NodeFactory.createURI(iris.note(notePath));
         RowSetRewindable rows = sparql.select(CONTENT.with("note", note));
         if (!rows.hasNext()) return Optional.empty();
         var row = rows.next();
-        String content = row.get("content").getLiteralLexicalForm();
         String modified = row.get("modified").getLiteralLexicalForm();
+        Map<String, Value> raw = pages.frontMatter(notePath);
+        String permalink = garden.permalink(notePath)
+                .orElse(GardenNotes.permalinkOf(notePath, text(raw.get("dg-permalink")), text(raw.get("dg-path"))));
 
-        Map<String, Object> front = new LinkedHashMap<>();
-        front.put("dg-publish", Boolean.TRUE);
-        String customPermalink = fieldValue(notePath, "dg-permalink");
-        if (customPermalink != null) front.put("dg-permalink", customPermalink);
-        front.put("permalink", permalinkOf(notePath, customPermalink));
-        String title = fieldValue(notePath, "title");
-        if (title != null) front.put("title", title);
-        List<String> tags = frontMatterTags(note);
-        if (!tags.isEmpty()) front.put("tags", tags);
-        front.put("updated", modified);
-        String frontMatter = "---\n" + Json.write(front) + "\n---\n";
-
-        List<String> errors = new ArrayList<>();
-        String body = renderBlocks(notePath, content, errors);
-        body = COMMENT.matcher(body).replaceAll("");
-        Matcher fm = FRONT_MATTER.matcher(body);
-        String page = fm.find() ? frontMatter + body.substring(fm.end()) : frontMatter + body;
-        return Optional.of(new Page(notePath, permalinkOf(notePath, customPermalink), page, List.copyOf(errors)));
+        GardenMarkdown compiler = new GardenMarkdown(this::content, links, garden, dataview(dataviewLinks), bases(publishedBases ? garden : null, dataviewLinks, publishedBases && !forSite), forSite);
+        GardenMarkdown.Compiled compiled = compiler.compile(notePath, GardenMarkdown.frontMatter(frontMatter(notePath, raw, permalink, modified)));
+        Set<String> attachments = new java.util.TreeSet<>(compiled.attachments());
+        raw.values().forEach(value -> frontMatterImages(value, notePath, attachments));
+        String title = text(raw.get("title"));
+        return Optional.of(new Page(notePath, permalink, title != null ? title : DvLink.fileTitle(notePath), compiled.markdown(), List.copyOf(compiled.errors()), List.copyOf(compiled.warnings()),
+                Set.copyOf(attachments)));
     }
 
-    /** The HTML of one query as it would show in the note at {@code notePath}. */
-    public String renderQuery(String queryText, String notePath) {
-        DqlResult result = dql.run(queryText, notePath);
-        return new DataviewRenderer(new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath, linkTargets)), cells).render(result);
-    }
+    private static final Pattern FRONT_MATTER_IMAGE = Pattern.compile("(?i)^!?\\[\\[([^\\]]+)\\]\\]$|^[^\\[\\]]+\\.(png|jpe?g|gif|webp|svg)$");
 
-    private String renderBlocks(String notePath, String content, List<String> errors) {
-        Matcher block = DATAVIEW_BLOCK.matcher(content);
-        StringBuilder out = new StringBuilder();
-        while (block.find()) {
-            String html;
-            try {
-                html = renderQuery(block.group(1), notePath);
-            } catch (DqlException e) {
-                int line = lineOf(content, block.start(1));
-                if (e instanceof DqlSyntaxException syntax) line += syntax.line() - 1;
-                errors.add(notePath + ":" + line + ": dataview query: " + e.getMessage());
-                html = DataviewRenderer.error(e.getMessage());
-            }
-            block.appendReplacement(out, Matcher.quoteReplacement(html));
+    /** Images a front matter value names (a cover: "[[a.png]]" or a plain path), which the plugin uploads with the page. */
+    private void frontMatterImages(Value value, String notePath, Set<String> out) {
+        if (value instanceof Value.Array a) {
+            a.items().forEach(item -> frontMatterImages(item, notePath, out));
+            return;
         }
-        block.appendTail(out);
+        if (!(value instanceof Value.Text t)) return;
+        String written = t.value().strip();
+        Matcher m = FRONT_MATTER_IMAGE.matcher(written);
+        if (!m.matches() || written.startsWith("http")) return;
+        String linkpath = m.group(1) != null ? m.group(1).split("\\|")[0].split("#")[0].strip() : written;
+        if (!linkpath.toLowerCase(java.util.Locale.ROOT).matches(".*\\.(png|jpe?g|gif|webp|svg)$")) return;
+        links.resolvePath(linkpath, notePath).filter(links::isAttachment).ifPresent(out::add);
+    }
+
+    /** The HTML of a page's text, its links pointing where {@code addresses} says. */
+    public String html(Page page, LinkAddresses addresses) {
+        return html.render(FRONT_MATTER.matcher(page.markdown()).replaceFirst(""), page.notePath(), addresses);
+    }
+
+    /**
+     * The HTML of a note as the local server shows it: every note is in the garden and may be embedded,
+     * links point where {@code addresses} says; empty when there is no such note.
+     */
+    public Optional<String> noteHtml(String notePath, LinkAddresses addresses) {
+        return page(notePath, GardenNotes.everyNote(), addresses, true, false).map(p -> html(p, addresses));
+    }
+
+    /** A note's title: its front matter {@code title}, else its name. */
+    public String title(String notePath) {
+        String title = text(pages.frontMatter(notePath).get("title"));
+        return title != null ? title : DvLink.fileTitle(notePath);
+    }
+
+    /**
+     * A note's fields as Dataview has them (front matter, then inline fields), each with its value drawn
+     * as Dataview draws it in a table cell, links pointing where {@code addresses} says. A field whose
+     * name Dataview also gives in canonical form is listed once, as written.
+     */
+    public List<Map.Entry<String, String>> fields(String notePath, LinkAddresses addresses) {
+        Value.Obj page = pages.page(notePath);
+        if (page == null) return List.of();
+        DataviewTable table = new DataviewTable(new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath, linkTargets), addresses));
+        Set<String> written = new java.util.HashSet<>();
+        for (String key : page.entries().keySet()) {
+            String canonical = org.vaultgraph.vault.FieldNames.canonicalize(key);
+            if (!canonical.equals(key)) written.add(canonical);
+        }
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        page.entries().forEach((key, value) -> {
+            if (key.equals("file") || written.contains(key)) return;
+            out.add(Map.entry(key, table.cell(cells.of(value))));
+        });
+        return out;
+    }
+
+    /** The HTML of one query as it would show in the note at {@code notePath}, its links as vault paths. */
+    public String renderQuery(String queryText, String notePath) {
+        return renderQuery(queryText, notePath, null);
+    }
+
+    /** The HTML of one query in the note at {@code notePath}; {@code addresses} null leaves links as vault paths. */
+    public String renderQuery(String queryText, String notePath, LinkAddresses addresses) {
+        var result = dql.run(queryText, notePath);
+        ObsidianHtml obsidian = new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath, linkTargets), addresses);
+        return new DataviewRenderer(obsidian, cells).render(result);
+    }
+
+    private GardenMarkdown.Dataview dataview(LinkAddresses addresses) {
+        return new GardenMarkdown.Dataview() {
+            @Override
+            public String renderQuery(String query, String originPath) {
+                return GardenPublisher.this.renderQuery(query, originPath, addresses);
+            }
+
+            @Override
+            public Value evaluate(String expression, String originPath) {
+                return dql.evaluate(expression, originPath);
+            }
+
+            @Override
+            public String text(Value value) {
+                return Values.toString(value, dql.settings());
+            }
+        };
+    }
+
+    /**
+     * How the compiler draws bases: on a published garden links go to the garden's permalinks (or where
+     * {@code addresses} says) and never to an attachment; on the local server to the server's pages.
+     *
+     * @param garden      the published notes, or null on the local server
+     * @param interactive one toolbar switching views by script, as the garden site draws them; else views one after the other
+     */
+    private GardenMarkdown.Bases bases(GardenNotes garden, LinkAddresses addresses, boolean interactive) {
+        return new GardenMarkdown.Bases() {
+            @Override
+            public String render(BaseSource source, String view, String thisPath, Set<String> attachments) throws BaseException {
+                List<ViewResult> results = bases.runAll(source, thisPath);
+                if (view != null) {
+                    // A view named but missing shows them all, as the plugin does.
+                    List<ViewResult> chosen = results.stream().filter(r -> r.view().name().equals(view)).toList();
+                    if (!chosen.isEmpty()) results = chosen;
+                }
+                BaseLinks where = new GardenBaseLinks(sparql, iris, links, source.path(), garden, addresses, attachments::add, baseTargets);
+                return new BaseHtml(where, interactive).views(results);
+            }
+
+            @Override
+            public Optional<String> text(String basePath) {
+                return baseText(basePath);
+            }
+        };
+    }
+
+    /** Where a base's files are, for a base written in {@code home}, on the published garden. */
+    public BaseLinks baseLinks(String home) {
+        return new GardenBaseLinks(sparql, iris, links, home, published(), null, path -> { }, baseTargets);
+    }
+
+    /** The text of a base file, as the graph keeps it; empty when the path is no base. */
+    private Optional<String> baseText(String basePath) {
+        RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT ?text WHERE { <"
+                + iris.attachment(basePath) + "> vg:baseText ?text }"));
+        return rows.hasNext() ? Optional.of(rows.next().get("text").getLiteralLexicalForm()) : Optional.empty();
+    }
+
+    /** The base files of the vault, by the address of their page on the local server. */
+    public Map<String, String> basePermalinks() {
+        RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\n"
+                + "SELECT ?path WHERE { ?file a vg:Base , vg:Attachment ; vg:path ?path } ORDER BY ?path"));
+        Map<String, String> out = new LinkedHashMap<>();
+        rows.forEachRemaining(row -> {
+            String path = row.get("path").getLiteralLexicalForm();
+            out.put(Slugify.permalink(path.substring(0, path.length() - ".base".length()) + "-base.md"), path);
+        });
+        return out;
+    }
+
+    /** The page of a base file on the local server: its views, {@code this} being the base file itself, its links where {@code addresses} says. */
+    public Optional<Page> basePage(String basePath, LinkAddresses addresses) {
+        Optional<String> text = baseText(basePath);
+        if (text.isEmpty()) return Optional.empty();
+        List<String> errors = new ArrayList<>();
+        String html;
+        try {
+            html = bases(null, addresses, false).render(new BaseSource(basePath, 1, text.get()), null, basePath, new java.util.HashSet<>());
+        } catch (BaseException e) {
+            errors.add(e.getMessage());
+            html = BaseHtml.error(e.getMessage());
+        }
+        String name = basePath.substring(basePath.lastIndexOf('/') + 1);
+        String markdown = "---\n" + Json.write(Map.of("title", basePath)) + "\n---\n# " + name + "\n\n" + html + "\n";
+        return Optional.of(new Page(basePath, "", name, markdown, List.copyOf(errors), List.of(), Set.of()));
+    }
+
+    /** A note's whole text, as the graph keeps it. */
+    public Optional<String> content(String notePath) {
+        RowSetRewindable rows = sparql.select(CONTENT.with("note", NodeFactory.createURI(iris.note(notePath))));
+        return rows.hasNext() ? Optional.of(rows.next().get("content").getLiteralLexicalForm()) : Optional.empty();
+    }
+
+    /**
+     * The plugin's front matter, its keys in the plugin's order: permalink and path, title and the
+     * page settings, tags ({@code gardenEntry} on the home note), the note settings, the update time.
+     */
+    private static Map<String, Object> frontMatter(String notePath, Map<String, Value> raw, String permalink, String modified) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dg-publish", Boolean.TRUE);
+        String dgPath = text(raw.get("dg-path"));
+        if (dgPath != null && !dgPath.equals(notePath)) out.put("dg-path", dgPath);
+        if (truthy(raw.get("dg-permalink"))) out.put("dg-permalink", json(raw.get("dg-permalink")));
+        out.put("permalink", permalink);
+        passThrough(raw, "title", "title", out);
+        passThrough(raw, "dg-metatags", "metatags", out);
+        passThrough(raw, "dg-hide", "hide", out);
+        passThrough(raw, "dg-hide-in-filetree", "hideInFiletree", out);
+        passThrough(raw, "dg-hide-in-graph", "hideInGraph", out);
+        passThrough(raw, "dg-pinned", "pinned", out);
+        List<Object> tags = new ArrayList<>();
+        Value written = raw.get("tags");
+        if (written instanceof Value.Text t) {
+            for (String tag : t.value().split(",\\s*", -1)) tags.add(tag);
+        } else if (written instanceof Value.Array a) {
+            for (Value tag : a.items()) tags.add(json(tag));
+        }
+        if (truthy(raw.get("dg-home")) && !tags.contains("gardenEntry")) tags.add("gardenEntry");
+        if (!tags.isEmpty()) out.put("tags", tags);
+        for (String setting : NOTE_SETTINGS) {
+            Value value = raw.get(kebab(setting));
+            if (truthy(value)) out.put(setting, json(value));
+        }
+        out.put("updated", modified);
+        if (truthy(raw.get("dg-pass-frontmatter"))) {
+            // The plugin then publishes the note's own front matter too, its keys first.
+            Map<String, Object> merged = new LinkedHashMap<>();
+            raw.forEach((key, value) -> merged.put(key, json(value)));
+            merged.putAll(out);
+            return merged;
+        }
+        return out;
+    }
+
+    private static void passThrough(Map<String, Value> raw, String key, String as, Map<String, Object> out) {
+        Value value = raw.get(key);
+        if (truthy(value)) out.put(as, json(value));
+    }
+
+    /** The plugin's {@code kebabize}: "dgHomeLink" → "dg-home-link". */
+    static String kebab(String camel) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c)) out.append(i == 0 ? "" : "-").append(Character.toLowerCase(c));
+            else out.append(c);
+        }
         return out.toString();
     }
 
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) if (text.charAt(i) == '\n') line++;
-        return line;
+    /** Whether JavaScript holds a front matter value true, as the plugin tests its keys. */
+    private static boolean truthy(Value v) {
+        if (v == null || v instanceof Value.Null) return false;
+        if (v instanceof Value.Bool b) return b.value();
+        if (v instanceof Value.Num n) return n.value() != 0 && !Double.isNaN(n.value());
+        if (v instanceof Value.Text t) return !t.value().isEmpty();
+        return true;
     }
 
-    private static String permalinkOf(String notePath, String custom) {
-        if (custom == null) return Slugify.permalink(notePath);
-        String p = custom.startsWith("/") ? custom : "/" + custom;
-        return p.endsWith("/") ? p : p + "/";
+    private static String text(Value v) {
+        if (v instanceof Value.Text t && !t.value().isBlank()) return t.value().strip();
+        if (v instanceof Value.Num n) return org.vaultgraph.dql.value.JsNumbers.toString(n.value());
+        return null;
     }
 
-    /** The first value of a front matter field of the note, as text; null when it has none. */
-    private String fieldValue(String notePath, String canonicalKey) {
-        List<String> values = fieldValues(NodeFactory.createURI(iris.note(notePath)), canonicalKey);
-        return values.isEmpty() ? null : values.get(0);
-    }
-
-    private List<String> fieldValues(Node note, String canonicalKey) {
-        RowSetRewindable rows = sparql.select(FIELD_VALUES.with(Map.of("note", note, "field", NodeFactory.createURI(iris.field(canonicalKey)))));
-        List<String> values = new ArrayList<>();
-        rows.forEachRemaining(row -> {
-            Node v = row.get("v");
-            values.add(v.isLiteral() ? v.getLiteralLexicalForm() : v.toString());
-        });
-        return values;
-    }
-
-    /** The plugin publishes the note's front matter tags, splitting text on commas. */
-    private List<String> frontMatterTags(Node note) {
-        List<String> tags = new ArrayList<>();
-        for (String value : fieldValues(note, "tags").stream().sorted().toList()) {
-            Arrays.stream(value.split(",\\s*")).filter(t -> !t.isBlank()).forEach(tags::add);
+    /** A front matter value as JSON.stringify writes what Obsidian parsed from the YAML. */
+    private static Object json(Value v) {
+        if (v == null || v instanceof Value.Null) return null;
+        if (v instanceof Value.Bool b) return b.value();
+        if (v instanceof Value.Num n) return n.value();
+        if (v instanceof Value.Text t) return t.value();
+        if (v instanceof Value.Array a) return a.items().stream().map(GardenPublisher::json).toList();
+        if (v instanceof Value.Obj o) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            o.entries().forEach((k, value) -> out.put(k, json(value)));
+            return out;
         }
-        return tags;
+        if (v instanceof DvLink l) return l.markdown();
+        return Values.toString(v, QuerySettings.DEFAULTS);
+    }
+
+    /** The permalink of every note with a dataview block, a base block or an embedded base, to its vault path: the local server's tag pages. */
+    public Map<String, String> permalinks() {
+        RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\n"
+                + "SELECT DISTINCT ?path ?permalink ?dgpath WHERE { { ?note vg:dataviewQuery ?query } UNION { ?note vg:baseBlock ?block } "
+                + "UNION { ?note vg:embeds ?base . ?base a vg:Base } ?note vg:path ?path "
+                + "OPTIONAL { ?note <" + iris.field("dg-permalink") + "> ?permalink } OPTIONAL { ?note <" + iris.field("dg-path") + "> ?dgpath } } ORDER BY ?path"));
+        Map<String, String> out = new LinkedHashMap<>();
+        rows.forEachRemaining(r -> {
+            String path = r.get("path").getLiteralLexicalForm();
+            String custom = r.get("permalink") == null ? null : r.get("permalink").getLiteralLexicalForm();
+            String dgPath = r.get("dgpath") == null ? null : r.get("dgpath").getLiteralLexicalForm();
+            out.putIfAbsent(GardenNotes.permalinkOf(path, custom, dgPath), path);
+        });
+        return out;
     }
 }

@@ -42,15 +42,18 @@ public final class GraphLinkTargets implements ObsidianHtml.LinkTargets {
 
     @Override
     public Optional<ObsidianHtml.LinkTarget> find(String linkpath) {
-        Optional<String> iri = links.resolve(linkpath, sourcePath);
-        return iri.map(target -> cache.computeIfAbsent(target, this::describe));
+        Optional<String> path = links.resolvePath(linkpath, sourcePath);
+        if (path.isEmpty()) return Optional.empty();
+        String resolved = path.get();
+        String iri = links.isAttachment(resolved) ? links.iriOfAttachment(resolved) : links.iriOfNote(resolved);
+        return Optional.of(cache.computeIfAbsent(iri, this::describe).withPath(resolved));
     }
 
     private ObsidianHtml.LinkTarget describe(String iri) {
         RowSetRewindable rows = sparql.select(FILE_CLASS.with("note", NodeFactory.createURI(iri)));
-        if (!rows.hasNext()) return ObsidianHtml.LinkTarget.PLAIN;
+        if (!rows.hasNext()) return new ObsidianHtml.LinkTarget(null, null, null);
         var row = rows.next();
         return new ObsidianHtml.LinkTarget(row.get("name").getLiteralLexicalForm(),
-                row.get("icon") == null ? null : row.get("icon").getLiteralLexicalForm());
+                row.get("icon") == null ? null : row.get("icon").getLiteralLexicalForm(), null);
     }
 }

@@ -37,6 +37,8 @@ public final class Json {
                 write(list.get(i), out);
             }
             out.append(']');
+        } else if (value instanceof Double d) {
+            out.append(org.vaultgraph.dql.value.JsNumbers.toString(d));
         } else if (value instanceof Boolean || value instanceof Number) {
             out.append(value);
         } else if (value == null) {

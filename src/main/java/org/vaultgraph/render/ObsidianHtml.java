@@ -39,9 +39,15 @@ public final class ObsidianHtml {
                     .set(WikiLinkExtension.IMAGE_LINKS, true))
             .build();
 
-    /** What a link's target is, as far as rendering needs to know. */
-    public record LinkTarget(String fileClassName, String icon) {
-        public static final LinkTarget PLAIN = new LinkTarget(null, null);
+    /**
+     * What a link's target is, as far as rendering needs to know.
+     *
+     * @param path the vault path the link resolves to
+     */
+    public record LinkTarget(String fileClassName, String icon, String path) {
+        public LinkTarget withPath(String resolved) {
+            return new LinkTarget(fileClassName, icon, resolved);
+        }
     }
 
     /** Finds the target of a link path ("Folder/Note.md", "Note"); empty when no note has that name. */
@@ -50,27 +56,42 @@ public final class ObsidianHtml {
     }
 
     private final LinkTargets targets;
+    private final LinkAddresses addresses;
 
+    /** Links point at the vault paths they name, as in Obsidian and in the pages the Digital Garden plugin publishes. */
     public ObsidianHtml(LinkTargets targets) {
+        this(targets, null);
+    }
+
+    /** Links point where {@code addresses} says; a link to a file without an address is shown as text. */
+    public ObsidianHtml(LinkTargets targets, LinkAddresses addresses) {
         this.targets = targets;
+        this.addresses = addresses;
     }
 
     /** An internal link; {@code display} is null for a link without alias. */
     public String link(String linkpath, String subpath, String display) {
-        String href = linkpath + (subpath == null ? "" : subpath);
+        String sub = subpath == null ? "" : subpath;
+        String written = linkpath + sub;
+        String text = display != null ? display : linkpath + (sub.isEmpty() ? "" : sub.replace("#", " > "));
         Optional<LinkTarget> target = targets.find(linkpath);
+        String href = written;
+        if (addresses != null) {
+            Optional<String> address = target.flatMap(t -> addresses.href(t.path(), sub));
+            if (address.isEmpty()) return "<span class=\"internal-link is-unresolved\">" + Html.text(text) + "</span>";
+            href = address.get();
+        }
         StringBuilder out = new StringBuilder("<a ");
         if (display != null) {
             // Obsidian shows a tooltip with the link path when the text differs from it.
-            out.append("data-tooltip-position=\"top\" aria-label=\"")
-                    .append(Html.attribute(href.replace("#", " > "))).append("\" ");
+            out.append("data-tooltip-position=\"top\" aria-label=\"").append(Html.attribute(written.replace("#", " > "))).append("\" ");
         }
-        out.append("data-href=\"").append(Html.attribute(href)).append("\" href=\"").append(Html.attribute(href))
-                .append("\" class=\"internal-link").append(target.isPresent() ? "" : " is-unresolved")
-                .append("\" target=\"_blank\" rel=\"noopener nofollow\"");
+        out.append("data-href=\"").append(Html.attribute(written)).append("\" href=\"").append(Html.attribute(href))
+                .append("\" class=\"internal-link").append(target.isPresent() ? "" : " is-unresolved").append('"')
+                // Obsidian opens a result's link in a new pane; a site opens it in place.
+                .append(addresses == null ? " target=\"_blank\" rel=\"noopener nofollow\"" : "");
         String fileClass = target.map(LinkTarget::fileClassName).orElse(null);
         if (fileClass != null) out.append(" fileclass-name=\"").append(Html.attribute(fileClass)).append('"');
-        String text = display != null ? display : linkpath + (subpath == null || subpath.isEmpty() ? "" : subpath.replace("#", " > "));
         out.append('>').append(Html.text(text)).append("</a>");
         if (fileClass != null) {
             out.append("<a class=\"metadata-menu fileclass-icon\">")

@@ -45,7 +45,7 @@ public final class Slugify {
         if (s.chars().allMatch(c -> c < 0x80)) {
             s = s.replace("&", " and "); // the only ASCII key of the tables
         } else {
-            for (String[] pair : TRANSLITERATIONS) s = s.replace(pair[0], pair[1]);
+            s = transliterate(s);
             s = deburr(s);
         }
         for (Pattern p : DECAMELIZE) s = p.matcher(s).replaceAll("$1 $2");
@@ -61,6 +61,30 @@ public final class Slugify {
         StringBuilder out = new StringBuilder("/");
         for (String segment : withoutExtension.split("/", -1)) out.append(slug(segment)).append('/');
         return out.toString();
+    }
+
+    /**
+     * The library's replacements, applied one after the other in its order; a replacement whose text
+     * cannot be in the string (its first character is not) is passed over, which changes nothing.
+     */
+    private static String transliterate(String text) {
+        String s = text;
+        java.util.Set<Character> present = chars(s);
+        for (String[] pair : TRANSLITERATIONS) {
+            if (!present.contains(pair[0].charAt(0))) continue;
+            String replaced = s.replace(pair[0], pair[1]);
+            if (!replaced.equals(s)) {
+                s = replaced;
+                present = chars(s);
+            }
+        }
+        return s;
+    }
+
+    private static java.util.Set<Character> chars(String s) {
+        java.util.Set<Character> out = new java.util.HashSet<>();
+        for (int i = 0; i < s.length(); i++) out.add(s.charAt(i));
+        return out;
     }
 
     private static String deburr(String s) {

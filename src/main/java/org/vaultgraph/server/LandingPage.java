@@ -17,7 +17,7 @@ import org.vaultgraph.render.Json;
 
 /**
  * The page at {@code /}: a SPARQL editor (YASGUI) with one tab per bundled query, what is served,
- * and the tag pages.
+ * a link to the graph, and the tag pages.
  *
  * @param vaultName  name of the vault folder
  * @param notes      how many notes the graph holds now
@@ -25,9 +25,6 @@ import org.vaultgraph.render.Json;
  * @param lastChange when the graph last changed, for a server that follows the vault; else null
  */
 public record LandingPage(String vaultName, IntSupplier notes, String base, Supplier<Instant> lastChange) {
-
-    /** The query the editor opens with: the tag table the vault's concept notes show. */
-    static final String FIRST_TAB = "tag-table.rq";
 
     static final LandingPage EMPTY = new LandingPage("", () -> 0, "http://127.0.0.1:3030/", null);
 
@@ -37,7 +34,7 @@ public record LandingPage(String vaultName, IntSupplier notes, String base, Supp
     }
 
     /** @param origin the server's address as the browser reached it, e.g. {@code http://127.0.0.1:3030} */
-    String html(String origin, Map<String, String> tagPages) {
+    String html(String origin, Map<String, String> tagPages, Map<String, String> basePages) {
         StringBuilder out = new StringBuilder(Pages.head("vaultgraph: " + vaultName));
         out.append("<link rel=\"stylesheet\" href=\"").append(StaticFiles.YASGUI_CSS).append("\">\n")
                 .append("<style>body{max-width:90rem}</style>\n");
@@ -58,15 +55,25 @@ public record LandingPage(String vaultName, IntSupplier notes, String base, Supp
                 .append("Graph Store reads: <code>/vault/get</code>. Every IRI of the vault dereferences on this server ")
                 .append("(Turtle, JSON-LD, N-Triples, RDF/XML or HTML); the ontology is at <a href=\"/ns\"><code>/ns</code></a>.</p>\n")
                 .append("<pre>curl -s ").append(Html.text(origin)).append("/vault/sparql --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 10'</pre>\n");
-        out.append("<h2>Example queries</h2>\n<p>The editor above has a tab for each; these links run them and answer as text.</p>\n<ul>\n");
+        out.append("<h2>Graph</h2>\n<p><a href=\"").append(GraphPages.PAGE)
+                .append("\">The vault as a graph</a>: notes coloured by class, sized by their links; each note's neighbourhood too.</p>\n");
+        out.append("<h2>Example queries</h2>\n<p>The editor above has a tab for each; these links run them and answer as text. ")
+                .append("Those that answer on any vault come first; the rest are written for a vault mapped as the sample research vault is.</p>\n<ul>\n");
         for (QueryFile file : QueryCatalog.bundled()) {
             out.append("<li><a href=\"").append(Html.attribute(queryLink(file))).append("\">").append(Html.text(file.name()))
-                    .append("</a>: ").append(Html.text(summary(file))).append("</li>\n");
+                    .append("</a>: ").append(Html.text(file.description())).append("</li>\n");
         }
         out.append("</ul>\n<h2>Tag pages</h2>\n<ul>\n");
         tagPages.forEach((permalink, path) -> out.append("<li><a href=\"").append(Html.attribute(permalink)).append("\">")
                 .append(Html.text(path)).append("</a></li>\n"));
-        out.append("</ul>\n</body></html>\n");
+        out.append("</ul>\n");
+        if (!basePages.isEmpty()) {
+            out.append("<h2>Bases</h2>\n<p>Every view of each base file, as Obsidian's Bases draw them.</p>\n<ul>\n");
+            basePages.forEach((permalink, path) -> out.append("<li><a href=\"").append(Html.attribute(permalink)).append("\">")
+                    .append(Html.text(path)).append("</a></li>\n"));
+            out.append("</ul>\n");
+        }
+        out.append("</body></html>\n");
         return out.toString();
     }
 
@@ -95,14 +102,12 @@ public record LandingPage(String vaultName, IntSupplier notes, String base, Supp
             """;
 
     /**
-     * The bundled queries as the editor's tabs show them, the tag table first: their comments, then
-     * the query with its example values.
+     * The bundled queries as the editor's tabs show them, in the catalog's order (those for any vault
+     * first): their comments, then the query with its example values.
      */
     private String queriesJson() {
         List<Map<String, String>> tabs = new ArrayList<>();
-        List<QueryFile> files = new ArrayList<>(QueryCatalog.bundled());
-        files.sort(java.util.Comparator.comparing((QueryFile f) -> !f.name().equals(FIRST_TAB)));
-        for (QueryFile file : files) {
+        for (QueryFile file : QueryCatalog.bundled()) {
             try {
                 Map<String, String> tab = new LinkedHashMap<>();
                 tab.put("name", file.name().replaceFirst("\\.rq$", ""));
@@ -133,13 +138,5 @@ public record LandingPage(String vaultName, IntSupplier notes, String base, Supp
         } catch (QueryException e) {
             return "#";
         }
-    }
-
-    /** The first comment line of a query file: what it is for. */
-    private static String summary(QueryFile file) {
-        for (String line : file.text().lines().toList()) {
-            if (line.startsWith("#") && line.length() > 2) return line.substring(1).strip();
-        }
-        return "";
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.nio.file.Path;
+import org.vaultgraph.vault.VaultFiles;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.system.PrefixMap;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -28,12 +30,12 @@ import org.vaultgraph.render.GardenPublisher;
 
 /**
  * Makes every IRI the vault mints dereferenceable: a GET on {@code /note/…}, {@code /tag/…},
- * {@code /unresolved/…}, {@code /file/…} or {@code /field/…} answers with the description of the IRI
+ * {@code /unresolved/…}, {@code /file/…}, {@code /field/…} or {@code /class/…} answers with the description of the IRI
  * formed by the vault's base IRI and that path, and {@code /ns} with the ontology; the representation
  * follows the {@code Accept} header, {@code ?format=}, or an extension such as {@code .ttl}.
  */
 final class LinkedDataFilter implements Filter {
-    private static final List<String> RESOURCE_ROOTS = List.of("/note/", "/tag/", "/unresolved/", "/file/", "/field/");
+    private static final List<String> RESOURCE_ROOTS = List.of("/note/", "/tag/", "/unresolved/", "/file/", "/field/", "/class/");
     static final String ONTOLOGY_PATH = "/ns";
 
     private final IriMinter iris;
@@ -43,16 +45,24 @@ final class LinkedDataFilter implements Filter {
     private final JsonLdWriter jsonLd;
     private final ResourcePage pages;
     private final Supplier<GardenPublisher> publishers;
+    private final Supplier<GardenSite> sites;
+    private final Path vaultRoot;
     private GardenPublisher publisher;
     private Map<String, String> tagPagesByIri = Map.of();
 
-    LinkedDataFilter(Descriptions descriptions, IriMinter iris, Supplier<GardenPublisher> publishers) {
+    /**
+     * @param sites     the garden of the graph as it is now (null values when the server has no publisher)
+     * @param vaultRoot the vault's folder, whose attachments {@code /file/...} serves; null serves none
+     */
+    LinkedDataFilter(Descriptions descriptions, IriMinter iris, Supplier<GardenPublisher> publishers, Supplier<GardenSite> sites, Path vaultRoot) {
         this.iris = iris;
         this.descriptions = descriptions;
         this.prefixes = GraphExporter.prefixes(iris);
         this.jsonLd = new JsonLdWriter(iris);
         this.pages = new ResourcePage(prefixes, iris.base());
         this.publishers = publishers;
+        this.sites = sites;
+        this.vaultRoot = vaultRoot;
     }
 
     /** The tag page of each note that has one, by the note's IRI; computed once per publisher. */
@@ -90,7 +100,9 @@ final class LinkedDataFilter implements Filter {
     }
 
     private void serveResource(HttpServletRequest request, HttpServletResponse response, String rawPath) throws IOException {
+        GardenSite site = sites.get();
         for (Candidate candidate : candidates(rawPath)) {
+            if (site != null && serveFromGarden(site, request, response, candidate)) return;
             Optional<Graph> description = descriptions.describe(candidate.iri());
             if (description.isEmpty()) continue;
             String mediaType = chooseOrRefuse(request, response, candidate.extension());
@@ -104,6 +116,41 @@ final class LinkedDataFilter implements Filter {
             return;
         }
         RdfResponse.sendText(response, 404, "Not found: the vault has nothing about " + iris.base() + rawPath.substring(1) + "\n");
+    }
+
+    /**
+     * A note's page, an attachment's file, a tag's page: what the garden answers for an IRI; false when
+     * it has nothing for it (the description is then sent as for any other IRI).
+     */
+    private boolean serveFromGarden(GardenSite site, HttpServletRequest request, HttpServletResponse response, Candidate candidate) throws IOException {
+        String iri = candidate.iri();
+        boolean explicit = candidate.extension() != null || request.getParameter("format") != null;
+        String attachment = site.attachmentPath(iri);
+        if (attachment != null && vaultRoot != null && !explicit) {
+            String mediaType = VaultFiles.mediaType(attachment);
+            if (RdfResponse.prefersFile(request, mediaType.split(";")[0].strip())) {
+                Optional<byte[]> bytes = VaultFiles.read(vaultRoot, attachment);
+                if (bytes.isPresent()) {
+                    response.setHeader("Vary", "Accept");
+                    // A file is shown as itself, never as a page of this site: an SVG's script does not run here.
+                    response.setHeader("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox");
+                    response.setHeader("Cache-Control", "no-cache");
+                    RdfResponse.send(response, 200, mediaType, bytes.get());
+                    return true;
+                }
+            }
+            return false;
+        }
+        String notePath = site.notePath(iri);
+        boolean tag = iri.startsWith(iris.tag(""));
+        if (notePath == null && !tag) return false;
+        String mediaType = RdfResponse.choose(request, candidate.extension());
+        if (!RdfResponse.HTML.equals(mediaType)) return false;
+        Optional<String> page = notePath != null ? site.note(notePath, tagPages().get(iri)) : site.tag(iri);
+        if (page.isEmpty()) return false;
+        response.setHeader("Vary", "Accept");
+        Pages.send(response, page.get());
+        return true;
     }
 
     /** An IRI the request may name, and the format extension stripped from it, if any. */

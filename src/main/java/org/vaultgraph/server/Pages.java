@@ -1,45 +1,20 @@
 package org.vaultgraph.server;
 
-import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.parser.Parser;
-import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.safety.Safelist;
 import org.vaultgraph.render.Html;
 
-/** The pieces every page of the server shares, and published tag pages turned into pages for the browser. */
+/** The pieces every page of the server shares. */
 final class Pages {
     private Pages() {}
 
-    static final String STYLE = "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-            + "table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top}"
-            + ".small-text::before{content:'('}.small-text::after{content:')'}.small-text{color:#777;margin-left:3px}"
-            + ".fileclass-icon svg{width:1em;height:1em;vertical-align:middle}pre{background:#f6f6f6;padding:.5rem;overflow:auto}</style>";
-
-    private static final Pattern FRONT_MATTER = Pattern.compile("^---\\n.*?\\n---\\n", Pattern.DOTALL);
-    private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().build();
-    private static final String ICON_ATTRIBUTES = "xmlns,width,height,viewBox,fill,stroke,stroke-width,stroke-linecap,stroke-linejoin,"
-            + "d,cx,cy,r,rx,ry,x,y,x1,y1,x2,y2,points,transform,class";
-    /**
-     * What a tag page may hold: the markup Dataview tables, Obsidian links and fileClass icons use, and
-     * common text formatting; no script, no event handler, no style, no link but http(s), mailto and
-     * relative ones. A note may hold any HTML, and its text is shown to whoever opens the page.
-     */
-    private static final Safelist TAG_PAGE = Safelist.relaxed()
-            .addTags("hr", "del", "s", "mark", "details", "summary", "svg", "path", "circle", "rect", "line", "polyline", "polygon", "g")
-            .addAttributes(":all", "class")
-            .addAttributes("a", "data-href", "aria-label", "data-tooltip-position", "target", "rel")
-            .addAttributes("svg", ICON_ATTRIBUTES.split(","))
-            .addAttributes("path", ICON_ATTRIBUTES.split(","))
-            .addAttributes("circle", ICON_ATTRIBUTES.split(","))
-            .addAttributes("rect", ICON_ATTRIBUTES.split(","))
-            .addAttributes("line", ICON_ATTRIBUTES.split(","))
-            .addAttributes("polyline", ICON_ATTRIBUTES.split(","))
-            .addAttributes("polygon", ICON_ATTRIBUTES.split(","))
-            .addAttributes("g", ICON_ATTRIBUTES.split(","))
-            .preserveRelativeLinks(true);
+    static final String STYLE = "<style>" + org.vaultgraph.render.GardenLayout.STYLE
+            + ".meta a{margin-right:.3rem}.properties th{text-align:left;background:#fafafa}small{color:#777}"
+            + ".obsidian-bases-views{margin:1rem 0}.obsidian-bases-toolbar{color:#555;margin:.3rem 0}.obsidian-bases-view-icon{vertical-align:middle}"
+            + ".obsidian-bases-result-count{margin-left:.5rem;color:#777}.obsidian-base-group-row td,.obsidian-base-group-header-block{font-weight:600;background:#f3f3f3}"
+            + ".obsidian-base-group-count{color:#777;font-weight:400;margin-left:.3rem}.obsidian-base-summary-bar{display:flex;gap:1rem;color:#555;margin:.3rem 0}"
+            + ".obsidian-base-summary-label{color:#777}.obsidian-base-cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.8rem}"
+            + ".obsidian-base-card{border:1px solid #ddd;border-radius:6px;overflow:hidden}.obsidian-base-card-image img,.obsidian-base-card-image svg"
+            + "{width:100%;aspect-ratio:1.5;object-fit:cover;display:block}.obsidian-base-card-content{padding:.5rem}.obsidian-base-card-label{color:#777}"
+            + ".obsidian-base-error{color:#b00;border:1px solid #e99;padding:.3rem .5rem}.is-unresolved{opacity:.6}</style>";
 
     /**
      * Sends a page with a Content-Security-Policy that lets it run only the server's own scripts
@@ -68,15 +43,13 @@ final class Pages {
 
     /** A line that links home and to the resource's other representations. */
     static String formatLinks() {
-        return "<p><a href=\"/\">vaultgraph</a> · as <a href=\"?format=ttl\">Turtle</a> · <a href=\"?format=jsonld\">JSON-LD</a>"
-                + " · <a href=\"?format=nt\">N-Triples</a> · <a href=\"?format=rdf\">RDF/XML</a> · <a href=\"?format=nq\">N-Quads</a>"
-                + " · <a href=\"?format=trig\">TriG</a></p>\n";
+        return "<p><a href=\"/\">vaultgraph</a> · " + formats();
     }
 
-    static String page(String title, String publishedMarkdown) {
-        String body = FRONT_MATTER.matcher(publishedMarkdown).replaceFirst("");
-        String html = RENDERER.render(PARSER.parse(body));
-        String clean = Jsoup.clean(html, "http://vault.invalid/", TAG_PAGE, new Document.OutputSettings().prettyPrint(false));
-        return head(title) + "<p><a href=\"/\">vaultgraph</a></p>\n" + clean + "\n</body></html>\n";
+    /** The resource's other representations, one link each, ending the line. */
+    static String formats() {
+        return "as <a href=\"?format=ttl\">Turtle</a> · <a href=\"?format=jsonld\">JSON-LD</a>"
+                + " · <a href=\"?format=nt\">N-Triples</a> · <a href=\"?format=rdf\">RDF/XML</a> · <a href=\"?format=nq\">N-Quads</a>"
+                + " · <a href=\"?format=trig\">TriG</a></p>\n";
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.vaultgraph.render.Cells;
 import org.vaultgraph.render.GardenPublisher;
 
 /**
@@ -22,9 +21,11 @@ import org.vaultgraph.render.GardenPublisher;
  */
 final class PagesFilter implements Filter {
     private final Supplier<GardenPublisher> publishers;
+    private final Supplier<GardenSite> sites;
     private final LandingPage landing;
     private GardenPublisher publisher;
     private Map<String, String> permalinks = Map.of();
+    private Map<String, String> basePermalinks = Map.of();
     private final StaticFiles staticFiles = new StaticFiles();
     private final String host;
 
@@ -32,8 +33,9 @@ final class PagesFilter implements Filter {
      * @param publishers the publisher of the graph as it is now (a new one after the graph changed), or null
      * @param host       the address the server listens on, for the page's example (never the request's Host header)
      */
-    PagesFilter(Supplier<GardenPublisher> publishers, LandingPage landing, String host) {
+    PagesFilter(Supplier<GardenPublisher> publishers, Supplier<GardenSite> sites, LandingPage landing, String host) {
         this.publishers = publishers;
+        this.sites = sites;
         this.landing = landing;
         this.host = host;
     }
@@ -43,9 +45,38 @@ final class PagesFilter implements Filter {
         GardenPublisher current = publishers == null ? null : publishers.get();
         if (current != null && current != publisher) {
             permalinks = current.permalinks();
+            basePermalinks = current.basePermalinks();
             publisher = current;
         }
         return permalinks;
+    }
+
+    /** The pages of the vault's base files, by address, of the current publisher. */
+    private synchronized Map<String, String> basePermalinks() {
+        permalinks();
+        return basePermalinks;
+    }
+
+    /** The index, a folder's or a class's page, a published page at its permalink, or a base file's page; empty when the path is none of those, null when it names a folder or class that is not there. */
+    private Optional<String> gardenPage(GardenSite site, String path, HttpServletRequest request) {
+        if (path.equals("/index") || path.equals("/index/")) return Optional.of(site.index());
+        if (path.startsWith("/folder/")) {
+            String folder = LinkedDataFilter.percentDecode(path.substring("/folder/".length()));
+            if (folder == null) return null;
+            folder = folder.replaceAll("/+$", "");
+            Optional<String> page = site.folder(folder);
+            return page.isPresent() ? page : null;
+        }
+        if (path.equals("/class")) {
+            String iri = request.getParameter("iri");
+            Optional<String> page = iri == null ? Optional.empty() : site.ofClass(iri);
+            return page.isPresent() ? page : null;
+        }
+        String slashed = path.endsWith("/") ? path : path + "/";
+        String notePath = permalinks().get(slashed);
+        if (notePath != null) return site.publishedPage(notePath);
+        String basePath = basePermalinks().get(slashed);
+        return basePath == null ? Optional.empty() : site.basePage(basePath);
     }
 
     @Override
@@ -61,7 +92,7 @@ final class PagesFilter implements Filter {
         if (path.equals("/")) {
             String shown = "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
             String origin = "http://" + shown + ":" + request.getLocalPort();
-            Pages.send(response, landing.html(origin, permalinks()), LandingPage.EDITOR_SCRIPT);
+            Pages.send(response, landing.html(origin, permalinks(), basePermalinks()), LandingPage.EDITOR_SCRIPT);
             return;
         }
         if (path.startsWith(VaultServer.DATASET + "/")) {
@@ -75,12 +106,15 @@ final class PagesFilter implements Filter {
             RdfResponse.send(response, 200, file.get().contentType(), file.get().bytes());
             return;
         }
-        Map<String, String> links = permalinks();
-        String notePath = links.get(path.endsWith("/") ? path : path + "/");
-        if (notePath != null) {
-            Optional<GardenPublisher.Page> page = publishers.get().page(notePath);
+        GardenSite site = sites.get();
+        if (site != null) {
+            Optional<String> page = gardenPage(site, path, request);
+            if (page == null) {
+                RdfResponse.sendText(response, 404, "Not found: no such folder or class in the vault\n");
+                return;
+            }
             if (page.isPresent()) {
-                Pages.send(response, Pages.page(Cells.title(notePath), page.get().markdown()));
+                Pages.send(response, page.get());
                 return;
             }
         }

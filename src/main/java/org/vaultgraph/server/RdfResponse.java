@@ -57,9 +57,19 @@ final class RdfResponse {
     }
 
     /** Every Accept header of the request joined, as RFC 9110 reads repeated fields. */
-    private static String acceptHeader(HttpServletRequest request) {
+    static String acceptHeader(HttpServletRequest request) {
         List<String> values = java.util.Collections.list(request.getHeaders("Accept"));
         return values.isEmpty() ? null : String.join(",", values);
+    }
+
+    /**
+     * For a file of the vault: its own media type when the client takes it at least as gladly as any
+     * description we write (a browser's image request, {@code curl} with no Accept); else null.
+     */
+    static boolean prefersFile(HttpServletRequest request, String fileMediaType) {
+        List<String> offered = new java.util.ArrayList<>(List.of(fileMediaType));
+        for (String type : OFFERED) if (!type.equals(HTML)) offered.add(type);
+        return fileMediaType.equals(MediaRanges.parse(acceptHeader(request)).choose(offered));
     }
 
     /** Whether a path extension ({@code .ttl}...) names a format. */

@@ -77,18 +77,23 @@ final class ResourcePage {
             out.append("</ul>\n");
         }
         if (!incoming.isEmpty()) {
-            Map<String, List<String>> predicatesBySubject = new TreeMap<>();
-            Map<String, Node> subjects = new TreeMap<>();
+            // A link is a resource of its own (<note#link-3>): what links here is the note it is written in.
+            Map<String, List<String>> predicatesByNote = new TreeMap<>();
+            Map<String, Node> notes = new TreeMap<>();
             for (Triple t : incoming) {
-                subjects.put(t.getSubject().toString(), t.getSubject());
-                predicatesBySubject.computeIfAbsent(t.getSubject().toString(), k -> new ArrayList<>()).add(shortName(t.getPredicate().getURI()));
+                Node subject = t.getSubject();
+                if (subject.isURI() && subject.getURI().contains("#")) subject = NodeFactory.createURI(subject.getURI().substring(0, subject.getURI().indexOf('#')));
+                notes.put(subject.toString(), subject);
+                predicatesByNote.computeIfAbsent(subject.toString(), k -> new ArrayList<>()).add(shortName(t.getPredicate().getURI()));
             }
             out.append("<h2>Linked from</h2>\n<ul>\n");
-            subjects.forEach((key, subject) -> {
-                List<String> predicates = predicatesBySubject.get(key);
-                predicates.sort(null);
+            notes.forEach((key, subject) -> {
+                Map<String, Integer> counts = new TreeMap<>();
+                for (String p : predicatesByNote.get(key)) counts.merge(p, 1, Integer::sum);
+                List<String> shown = new ArrayList<>();
+                counts.forEach((p, n) -> shown.add(n == 1 ? p : p + " ×" + n));
                 out.append("<li>").append(subject.isURI() ? link(subject, label(subject, neighbours)) : Html.text(key))
-                        .append(" <small>").append(Html.text(String.join(", ", predicates))).append("</small></li>\n");
+                        .append(" <small>").append(Html.text(String.join(", ", shown))).append("</small></li>\n");
             });
             out.append("</ul>\n");
         }
@@ -116,7 +121,13 @@ final class ResourcePage {
 
     private String label(Node node, Graph neighbours) {
         var labels = neighbours.find(node, RDFS.label.asNode(), Node.ANY);
-        return labels.hasNext() ? labels.next().getObject().getLiteralLexicalForm() : shortName(node.getURI());
+        if (labels.hasNext()) return labels.next().getObject().getLiteralLexicalForm();
+        String iri = node.getURI();
+        if (iri.startsWith(base + "note/")) {
+            String decoded = LinkedDataFilter.percentDecode(iri.substring(iri.lastIndexOf('/') + 1));
+            if (decoded != null) return decoded;
+        }
+        return shortName(iri);
     }
 
     private String shortName(String iri) {

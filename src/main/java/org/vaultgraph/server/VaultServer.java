@@ -14,13 +14,15 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.render.GardenPublisher;
 
 /**
  * Serves a vault's graph with embedded Apache Jena Fuseki: SPARQL at {@code /vault/sparql}, Graph
  * Store reads at {@code /vault/get}, read-only; a landing page at {@code /}; each published tag
- * page at its permalink; every IRI of the vault, and the ontology at {@code /ns}, dereferenceable.
+ * page at its permalink; the graph pages at {@code /graph}; every IRI of the vault, and the ontology
+ * at {@code /ns}, dereferenceable.
  *
  * <pre>{@code
  * VaultServer server = VaultServer.builder().dataset(store.dataset()).publisher(publisher).port(0).build().start();
@@ -40,6 +42,8 @@ public final class VaultServer implements AutoCloseable {
         // Fuseki's builder has no timeout setter; the dataset's context carries it (milliseconds).
         b.dataset.getContext().set(ARQ.queryTimeout, Long.toString(b.queryTimeoutMillis));
         b.outbound.install(b.dataset.getContext());
+        GardenSites sites = new GardenSites(b.publishers, org.vaultgraph.query.SparqlService.local(b.dataset), b.iris,
+                org.vaultgraph.export.GraphExporter.prefixes(b.iris));
         this.admission = new QueryAdmission(b.limits, b.queryTimeoutMillis);
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(b.port)
@@ -50,8 +54,9 @@ public final class VaultServer implements AutoCloseable {
                 .addFilter("/*", admission)
                 .addFilter("/*", new WriteFilter(b.outbound, b.iris.base(), b.maxRequestBytes))
                 .addFilter("/*", new DatasetReadFilter(b.dataset))
-                .addFilter("/*", new LinkedDataFilter(new Descriptions(b.dataset), b.iris, b.publishers))
-                .addFilter("/*", new PagesFilter(b.publishers, b.landing, b.host));
+                .addFilter("/*", new LinkedDataFilter(new Descriptions(b.dataset), b.iris, b.publishers, sites, b.vaultRoot))
+                .addFilter("/*", new GraphPages(new GraphView(SparqlService.local(b.dataset, GraphView.BUILD_TIME_LIMIT), b.iris.base(), graphVersion(b))))
+                .addFilter("/*", new PagesFilter(b.publishers, sites, b.landing, b.host));
         if (b.passwordFile == null) {
             // Named endpoints only: every query goes through the checks above, none through the dataset's own URL.
             builder.add(DATASET, DataService.newBuilder(b.dataset)
@@ -80,6 +85,16 @@ public final class VaultServer implements AutoCloseable {
         for (Connector connector : fuseki.getJettyServer().getConnectors()) {
             if (connector instanceof ServerConnector server) server.setHost(b.host);
         }
+    }
+
+    /**
+     * What tells the graph pages that the graph changed: the sync's last change for a server that follows
+     * the vault; with writes allowed, the time in ten-second steps (a write does not say it changed the graph).
+     */
+    private static java.util.function.Supplier<?> graphVersion(Builder b) {
+        if (b.passwordFile != null) return () -> System.currentTimeMillis() / 10_000;
+        if (b.graphVersion != null) return b.graphVersion;
+        return () -> "unchanged";
     }
 
     public static Builder builder() {
@@ -142,6 +157,7 @@ public final class VaultServer implements AutoCloseable {
     public static final class Builder {
         private DatasetGraph dataset;
         private Supplier<GardenPublisher> publishers;
+        private Supplier<Instant> graphVersion;
         private IriMinter iris = new IriMinter("http://127.0.0.1:3030/");
         private LandingPage landing = LandingPage.EMPTY;
         private String host = "127.0.0.1";
@@ -150,6 +166,7 @@ public final class VaultServer implements AutoCloseable {
         private long maxRows = 100_000;
         private long maxRequestBytes = 16L * 1024 * 1024;
         private Path passwordFile;
+        private Path vaultRoot;
         private OutboundPolicy outbound = OutboundPolicy.none();
         private QueryAdmission.Limits limits = QueryAdmission.Limits.defaults();
 
@@ -169,6 +186,7 @@ public final class VaultServer implements AutoCloseable {
          * changes, since it holds the vault's link targets.
          */
         public Builder publishers(Supplier<Instant> graphVersion, Supplier<GardenPublisher> make) {
+            this.graphVersion = graphVersion;
             this.publishers = new Supplier<>() {
                 private Instant madeFor;
                 private GardenPublisher current;
@@ -183,6 +201,15 @@ public final class VaultServer implements AutoCloseable {
                     return current;
                 }
             };
+            return this;
+        }
+
+        /**
+         * The vault's folder: {@code /file/...} then answers with the attachment itself (its media type,
+         * read from that folder only, never through a symbolic link).
+         */
+        public Builder vaultRoot(Path root) {
+            this.vaultRoot = Objects.requireNonNull(root);
             return this;
         }
 

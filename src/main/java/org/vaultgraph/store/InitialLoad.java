@@ -64,7 +64,7 @@ final class InitialLoad {
                 if (done / 1000 > from / 1000) progress.accept(done / 1000 * 1000);
             }
             attachments.sort(java.util.Comparator.comparing(Attachment::path));
-            for (Attachment a : attachments) mapper.mapAttachment(a, sink);
+            for (Attachment a : attachments) mapper.mapAttachment(a, sink, problems);
         });
         VaultSync.Report report = new VaultSync.Report(index.size(), 0, 0, 0, 0, List.copyOf(problems), (System.nanoTime() - start) / 1_000_000);
         return new Result(index, report);

@@ -63,7 +63,7 @@ final class PlanWriter {
         if (plan.resolver() != null) index.adoptResolver(plan.resolver());
         for (Attachment a : plan.attachments().values()) {
             dropGraphs(a.path());
-            mapper.mapAttachment(a, sink);
+            mapper.mapAttachment(a, sink, problems);
         }
 
         VaultMapper.VaultContext context = index.context();

@@ -24,12 +24,14 @@ import org.vaultgraph.vault.VaultReader;
  */
 public final class VaultLoader {
     private final String base;
+    private final String servedAt;
     private final Path mappingFile;
     private final ZoneId zone;
     private final Consumer<String> progress;
 
     private VaultLoader(Builder builder) {
         this.base = builder.base;
+        this.servedAt = builder.servedAt;
         this.mappingFile = builder.mappingFile;
         this.zone = builder.zone;
         this.progress = builder.progress;
@@ -46,7 +48,8 @@ public final class VaultLoader {
     /** The mapping this loader uses for the vault at {@code root}. */
     public Mapping mappingFor(Path root) {
         Mapping mapping = mappingFile != null ? Mapping.load(mappingFile) : Mapping.forVault(root);
-        return base != null ? mapping.withBase(base) : mapping;
+        if (base != null) return mapping.withBase(base);
+        return servedAt != null && !mapping.baseWritten() ? mapping.withBase(servedAt) : mapping;
     }
 
     /** Reads the vault into a {@link Vault}, with the front matter dates the mapping names. */
@@ -84,6 +87,7 @@ public final class VaultLoader {
     /** Configures a {@link VaultLoader}. */
     public static final class Builder {
         private String base;
+        private String servedAt;
         private Path mappingFile;
         private ZoneId zone = ZoneId.systemDefault();
         private Consumer<String> progress = s -> { };
@@ -91,6 +95,15 @@ public final class VaultLoader {
         /** The base IRI, instead of the mapping's. */
         public Builder base(String base) {
             this.base = base;
+            return this;
+        }
+
+        /**
+         * The address the vault is served at, e.g. {@code http://127.0.0.1:3101/}: the base IRI when
+         * neither {@link #base} nor the mapping file names one, so that IRIs dereference as they are.
+         */
+        public Builder servedAt(String address) {
+            this.servedAt = address;
             return this;
         }
 

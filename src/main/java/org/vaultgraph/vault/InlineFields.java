@@ -27,9 +27,9 @@ final class InlineFields {
 
     /**
      * Adds the fields of every line of {@code masked} outside lists to {@code out}, values read from
-     * {@code original}; list items carry their own fields ({@link ListItems}).
+     * {@code original} to {@code out}; list items carry their own fields ({@link ListItems}).
      */
-    static void scan(MaskedText masked, String original, LineIndex lines, boolean[] listLines, List<Field> out) {
+    static void scan(MaskedText masked, String original, LineIndex lines, boolean[] listLines, java.util.function.Consumer<Field> out) {
         for (int line = 1; line <= lines.lineCount(); line++) {
             if (line < listLines.length && listLines[line]) continue;
             int start = lines.lineStart(line);
@@ -49,7 +49,7 @@ final class InlineFields {
                 String value = original.substring(start + contentOffset + f.valueStart(), start + contentOffset + f.valueEnd()).strip();
                 String canonical = FieldNames.canonicalize(f.key());
                 if (f.key().isEmpty() || canonical.isEmpty()) continue;
-                out.add(new Field(f.key(), canonical, DataviewValues.parseInline(value), Field.Origin.INLINE, line));
+                out.accept(new Field(f.key(), canonical, DataviewValues.parseInline(value), Field.Origin.INLINE, line));
             }
         }
     }

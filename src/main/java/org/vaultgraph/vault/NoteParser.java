@@ -10,7 +10,6 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,11 +51,15 @@ public final class NoteParser {
     private final List<String> createdKeys;
     private final List<String> modifiedKeys;
     private final ZoneId zone;
+    private final NoteLimits limits;
+    private final int partSize;
 
     private NoteParser(Builder builder) {
         this.createdKeys = List.copyOf(builder.createdKeys);
         this.modifiedKeys = List.copyOf(builder.modifiedKeys);
         this.zone = builder.zone;
+        this.limits = builder.limits;
+        this.partSize = builder.partSize;
     }
 
     public static Builder builder() {
@@ -84,73 +90,110 @@ public final class NoteParser {
                     + " the whole note is read as body text"));
         }
 
-        List<CodeBlock> codeBlocks = new ArrayList<>();
-        List<MarkdownLink> markdownLinks = new ArrayList<>();
-        Document document = markdown.parse(masked.toString());
-        blankCodeAndCollect(document, masked, lines, codeBlocks, markdownLinks);
-        ListItems.Found lists = ListItems.scan(document, text, lines);
+        Capped<CodeBlock> codeBlocks = Capped.first(limits.codeBlocks());
+        Capped<MarkdownLink> markdownLinks = Capped.first(limits.distinct());
+        Capped<Field> inlineFields = Capped.first(limits.fields());
+        Capped<Integer> itemLines = Capped.first(limits.listItems());
+        ListItems lists = new ListItems(text, lines, itemLines, inlineFields);
+        MarkdownParts.Report parts = MarkdownParts.parse(markdown, masked, partSize, (topLevel, shift) -> {
+            List<int[]> blanks = new ArrayList<>();
+            MarkdownParts.walk(topLevel, node -> {
+                collect(node, shift, lines, codeBlocks, markdownLinks, blanks);
+                lists.visit(node, shift);
+            });
+            lists.endBlock(shift);
+            blanks.forEach(b -> masked.blank(b[0], b[1]));
+        });
+        if (!parts.cuts().isEmpty()) {
+            problems.add(Problem.minor(path, lines.line(parts.cuts().get(0)), 0, String.format(Locale.ROOT, "a block of over %,d characters"
+                    + " is read in parts, cut at %,d line breaks from this line on; a code span or link written across one of them is"
+                    + " not recognised", partSize, parts.cuts().size())));
+        }
         blankCommentsAndMath(masked);
 
-        List<org.vaultgraph.vault.Link> links = new ArrayList<>();
-        WikiLinks.scan(masked, lines, links);
+        // Links in the order written: front matter, then wikilinks and markdown links of the text merged by position.
+        Capped<org.vaultgraph.vault.Link> links = Capped.distinctAfter(limits.asWritten(), limits.distinct(),
+                l -> (l.embed() ? "!" : "") + l.target());
+        meta.links().forEach(links::add);
         MaskedText tagText = masked.copy();
-        Matcher wiki = WikiLinks.WIKILINK.matcher(masked);
-        List<Integer> wikiSpans = new ArrayList<>();
-        while (wiki.find()) {
-            tagText.blank(wiki.start(), wiki.end());
-            wikiSpans.add(wiki.start());
-            wikiSpans.add(wiki.end());
-        }
-        for (MarkdownLink link : markdownLinks) {
+        BitSet wikiSpans = new BitSet(text.length());
+        WikiLinks.scan(masked, lines, (link, start, end) -> {
+            tagText.blank(start, end);
+            wikiSpans.set(start, end);
+        });
+        List<org.vaultgraph.vault.Link> internal = new ArrayList<>();
+        for (MarkdownLink link : markdownLinks.kept()) {
             if (masked.isBlanked(link.start)) continue; // inside a comment or math
-            if (inside(wikiSpans, link.start)) continue; // "[[a]](b)" is a wikilink and text, as Obsidian reads it
+            if (wikiSpans.get(link.start)) continue; // "[[a]](b)" is a wikilink and text, as Obsidian reads it
             tagText.blank(link.start, link.end);
-            org.vaultgraph.vault.Link internal = link.toVaultLink(lines);
-            if (internal != null) links.add(internal);
+            org.vaultgraph.vault.Link vaultLink = link.toVaultLink(lines);
+            if (vaultLink != null) internal.add(vaultLink);
         }
-        List<String> externalLinks = new ArrayList<>();
+        addInOrder(masked, lines, internal, links);
+
+        Capped<WebLink> externalLinks = Capped.distinctAfter(limits.asWritten(), limits.distinct(), WebLink::url);
         Matcher url = URL.matcher(tagText);
         while (url.find()) {
             String address = url.group().replaceAll("[.,:;!?*_~'\"]+$", ""); // sentence punctuation is not part of it
             // "https://" with nothing after it is prose about addresses, not a link (Obsidian links none).
-            if (!address.endsWith("://")) externalLinks.add(address);
+            if (!address.endsWith("://")) externalLinks.add(new WebLink(address, lines.line(url.start())));
             tagText.blank(url.start(), url.end());
         }
-        for (MarkdownLink link : markdownLinks) {
-            if (!masked.isBlanked(link.start) && !inside(wikiSpans, link.start) && link.isExternal()) externalLinks.add(link.url);
+        for (MarkdownLink link : markdownLinks.kept()) {
+            if (!masked.isBlanked(link.start) && !wikiSpans.get(link.start) && link.isExternal()) {
+                externalLinks.add(new WebLink(link.url, lines.line(link.start)));
+            }
         }
-        links.sort(Comparator.comparingInt(org.vaultgraph.vault.Link::line).thenComparingInt(org.vaultgraph.vault.Link::column));
 
-        List<TagRef> tags = new ArrayList<>();
-        Tags.scan(tagText, lines, tags);
+        Capped<TagRef> bodyTags = Capped.distinctAfter(limits.asWritten(), limits.distinct(), t -> t.name().toLowerCase(Locale.ROOT));
+        Tags.scan(tagText, lines, bodyTags::add);
+        List<TagRef> tags = new ArrayList<>(bodyTags.kept());
         tags.addAll(meta.tags()); // Dataview keeps front matter tags as written, valid or not
 
         // Dataview's order: front matter, then the fields of plain list items, then the other inline fields.
+        List<ListItem> items = lists.items();
         List<Field> fields = new ArrayList<>(meta.fields());
-        for (ListItem item : lists.items()) if (!item.isTask()) fields.addAll(item.fields());
-        InlineFields.scan(masked, text, lines, lists.listLines(), fields);
+        for (ListItem item : items) if (!item.isTask()) fields.addAll(item.fields());
+        InlineFields.scan(masked, text, lines, lists.listLines(), field -> {
+            if (inlineFields.admit(field)) fields.add(field);
+        });
 
-        List<org.vaultgraph.vault.Link> allLinks = new ArrayList<>(meta.links());
-        allLinks.addAll(links);
+        links.problem(path, "links", "target", org.vaultgraph.vault.Link::line).ifPresent(problems::add);
+        bodyTags.problem(path, "tags", "tag", TagRef::line).ifPresent(problems::add);
+        externalLinks.problem(path, "web links", "address", WebLink::line).ifPresent(problems::add);
+        inlineFields.problem(path, "inline fields", "", Field::line).ifPresent(problems::add);
+        itemLines.problem(path, "list items", "", line -> line).ifPresent(problems::add);
+        codeBlocks.problem(path, "code blocks", "", CodeBlock::line).ifPresent(problems::add);
+        markdownLinks.problem(path, "markdown links", "", l -> lines.line(l.start)).ifPresent(problems::add);
 
-        Note note = new Note(path, text, List.copyOf(fields), List.copyOf(allLinks), List.copyOf(tags),
-                meta.aliases(), List.copyOf(codeBlocks), lists.items(), List.copyOf(externalLinks), stamp,
+        Note note = new Note(path, text, List.copyOf(fields), List.copyOf(links.kept()), List.copyOf(tags),
+                meta.aliases(), List.copyOf(codeBlocks.kept()), items, externalLinks.kept().stream().map(WebLink::url).toList(), stamp,
                 timestamp(meta.fields(), createdKeys, stamp.created()),
                 timestamp(meta.fields(), modifiedKeys, stamp.modified()));
         return new Result(note, List.copyOf(problems));
     }
 
-    /** Whether {@code offset} falls inside one of the spans, given as sorted start, end pairs. */
-    private static boolean inside(List<Integer> spans, int offset) {
-        int low = 0;
-        int high = spans.size() / 2 - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (offset < spans.get(2 * mid)) high = mid - 1;
-            else if (offset >= spans.get(2 * mid + 1)) low = mid + 1;
-            else return true;
-        }
-        return false;
+    /** A web address as written, and the line it is on. */
+    private record WebLink(String url, int line) {}
+
+    /** Adds the text's wikilinks, found as they come, and its markdown links to {@code links}, all in the order written. */
+    private static void addInOrder(MaskedText masked, LineIndex lines, List<org.vaultgraph.vault.Link> markdownLinks,
+                                   Capped<org.vaultgraph.vault.Link> links) {
+        Comparator<org.vaultgraph.vault.Link> written = Comparator.comparingInt(org.vaultgraph.vault.Link::line)
+                .thenComparingInt(org.vaultgraph.vault.Link::column);
+        markdownLinks.sort(written);
+        Iterator<org.vaultgraph.vault.Link> markdown = markdownLinks.iterator();
+        org.vaultgraph.vault.Link[] next = {markdown.hasNext() ? markdown.next() : null};
+        WikiLinks.scan(masked, lines, (link, start, end) -> {
+            if (link == null) return;
+            while (next[0] != null && written.compare(next[0], link) < 0) {
+                links.add(next[0]);
+                next[0] = markdown.hasNext() ? markdown.next() : null;
+            }
+            links.add(link);
+        });
+        if (next[0] != null) links.add(next[0]);
+        markdown.forEachRemaining(links::add);
     }
 
     /** Drops a byte order mark and turns CRLF and CR line breaks into LF, so that lines count the same everywhere. */
@@ -196,28 +239,26 @@ public final class NoteParser {
         }
     }
 
-    private void blankCodeAndCollect(Document document, MaskedText masked, LineIndex lines, List<CodeBlock> codeBlocks,
-                                     List<MarkdownLink> markdownLinks) {
-        List<int[]> blanks = new ArrayList<>();
-        for (Node node : document.getDescendants()) {
-            if (node instanceof FencedCodeBlock fenced) {
-                String info = fenced.getInfo().toString().strip();
-                String language = info.isEmpty() ? "" : info.split("[\\s{]", 2)[0];
-                int line = lines.line(node.getStartOffset());
-                codeBlocks.add(new CodeBlock(language, fenced.getContentChars().toString(), line, line + 1));
-                blanks.add(new int[] {node.getStartOffset(), node.getEndOffset()});
-            } else if (node instanceof IndentedCodeBlock || node instanceof Code
-                    || node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
-                blanks.add(new int[] {node.getStartOffset(), node.getEndOffset()});
-            } else if (node instanceof Link || node instanceof Image) {
-                InlineLinkNode link = (InlineLinkNode) node;
-                markdownLinks.add(new MarkdownLink(link.getUrl().unescape(), link.getText().toString().strip(),
-                        node instanceof Image, node.getStartOffset(), node.getEndOffset()));
-            } else if (node instanceof AutoLink) {
-                blanks.add(new int[] {node.getStartOffset(), node.getEndOffset()});
-            }
+    /** Collects a node's code block or markdown link, and the region to blank when it is code, a comment or an autolink. */
+    private static void collect(Node node, int shift, LineIndex lines, Capped<CodeBlock> codeBlocks, Capped<MarkdownLink> markdownLinks,
+                                List<int[]> blanks) {
+        int start = shift + node.getStartOffset();
+        int end = shift + node.getEndOffset();
+        if (node instanceof FencedCodeBlock fenced) {
+            String info = fenced.getInfo().toString().strip();
+            String language = info.isEmpty() ? "" : info.split("[\\s{]", 2)[0];
+            int line = lines.line(start);
+            codeBlocks.add(new CodeBlock(language, fenced.getContentChars().toString(), line, line + 1));
+            blanks.add(new int[] {start, end});
+        } else if (node instanceof IndentedCodeBlock || node instanceof Code
+                || node instanceof HtmlCommentBlock || node instanceof HtmlInlineComment) {
+            blanks.add(new int[] {start, end});
+        } else if (node instanceof Link || node instanceof Image) {
+            InlineLinkNode link = (InlineLinkNode) node;
+            markdownLinks.add(new MarkdownLink(link.getUrl().unescape(), link.getText().toString().strip(), node instanceof Image, start, end));
+        } else if (node instanceof AutoLink) {
+            blanks.add(new int[] {start, end});
         }
-        blanks.forEach(b -> masked.blank(b[0], b[1]));
     }
 
     /**
@@ -225,7 +266,8 @@ public final class NoteParser {
      * {@code $$ math blocks $$} and {@code $inline math$}.
      */
     static void blankCommentsAndMath(MaskedText masked) {
-        String text = masked.toString();
+        // Blanking only ever covers what the scan has passed, so it reads the text it changes.
+        MaskedText text = masked;
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -260,7 +302,7 @@ public final class NoteParser {
     }
 
     /** Inline math opens with '$' before a non-space and closes on the same line with '$' after a non-space, not before a digit. */
-    private static int inlineMathEnd(String text, int open) {
+    private static int inlineMathEnd(CharSequence text, int open) {
         int n = text.length();
         if (open + 1 >= n || Character.isWhitespace(text.charAt(open + 1))) return -1;
         for (int k = open + 1; k < n; k++) {
@@ -283,6 +325,8 @@ public final class NoteParser {
         private List<String> modifiedKeys = List.of("updated", "modified", "last-modified", "date-modified",
                 "updated-at", "modified-at", "mtime");
         private ZoneId zone = ZoneId.systemDefault();
+        private NoteLimits limits = NoteLimits.DEFAULT;
+        private int partSize = MarkdownParts.PART;
 
         /** Canonical field names whose date gives the creation time, tried in order. */
         public Builder createdKeys(List<String> keys) {
@@ -299,6 +343,19 @@ public final class NoteParser {
         /** The time zone in which file system times are written. */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone);
+            return this;
+        }
+
+        /** How much of one note is kept; see {@link NoteLimits}. */
+        public Builder limits(NoteLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** How much markdown is parsed at once (tests make it small to check that parts read as the whole). */
+        Builder partSize(int partSize) {
+            if (partSize < 1) throw new IllegalArgumentException("partSize must be >= 1");
+            this.partSize = partSize;
             return this;
         }
 

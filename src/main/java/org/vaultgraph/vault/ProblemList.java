@@ -13,7 +13,7 @@ import java.util.List;
  * problems.dropped(); // how many were counted but not kept
  * }</pre>
  */
-public final class ProblemList {
+final class ProblemList {
     private final int capacity;
     private final List<Problem> problems = new ArrayList<>();
     private long dropped;

@@ -1,7 +1,7 @@
 package org.vaultgraph.vault;
 
 import org.vaultgraph.dql.value.Emoji;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Finds Obsidian {@code #tags} in text: after a line start or whitespace, letters, digits, '_', '-',
@@ -12,7 +12,7 @@ import java.util.List;
 final class Tags {
     private Tags() {}
 
-    static void scan(CharSequence text, LineIndex lines, List<TagRef> out) {
+    static void scan(CharSequence text, LineIndex lines, Consumer<TagRef> out) {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             if (text.charAt(i) != '#' || (i > 0 && !Character.isWhitespace(text.charAt(i - 1)))) continue;
@@ -23,7 +23,7 @@ final class Tags {
                 end += Character.charCount(cp);
             }
             String name = text.subSequence(i + 1, end).toString();
-            if (hasNonDigit(name)) out.add(new TagRef(name, lines.line(i), false));
+            if (hasNonDigit(name)) out.accept(new TagRef(name, lines.line(i), false));
             i = end - 1;
         }
     }

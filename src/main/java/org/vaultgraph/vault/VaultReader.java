@@ -117,7 +117,7 @@ public final class VaultReader {
                 if (attrs.isDirectory()) walk(dir, path, markdown, attachments, problems);
                 else if (attrs.isSymbolicLink()) problems.add(Problem.minor(relative, 0, 0, "symbolic link not followed; only files inside the vault are read"));
                 else if (attrs.isRegularFile() && isMarkdown(path)) markdown.put(relative, stamp(attrs));
-                else if (attrs.isRegularFile()) attachments.add(new Attachment(relative, stamp(attrs)));
+                else if (attrs.isRegularFile()) attachments.add(attachment(path, relative, attrs, problems));
             } catch (NoSuchFileException gone) {
                 // Deleted: the caller sees it missing.
             } catch (IOException e) {
@@ -178,7 +178,7 @@ public final class VaultReader {
                     } else if (attrs.isRegularFile() && isMarkdown(file)) {
                         markdown.put(relative(dir, file), stamp(attrs));
                     } else if (attrs.isRegularFile()) {
-                        attachments.add(new Attachment(relative(dir, file), stamp(attrs)));
+                        attachments.add(attachment(file, relative(dir, file), attrs, problems));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -191,6 +191,30 @@ public final class VaultReader {
             });
         } catch (IOException e) {
             throw new VaultException("cannot read vault folder " + dir + ": " + describe(e), e);
+        }
+    }
+
+    /** The largest base file read; Obsidian's bases are a few kilobytes. */
+    private static final long MAX_BASE_BYTES = 1024 * 1024;
+
+    /** A file that is not a note; a base's text is read with it, since the graph keeps it. */
+    private static Attachment attachment(Path file, String relative, BasicFileAttributes attrs, ProblemList problems) {
+        if (!Attachment.isBase(relative)) return new Attachment(relative, stamp(attrs));
+        if (attrs.size() > MAX_BASE_BYTES) {
+            problems.add(Problem.inFile(relative, "base is " + attrs.size() + " bytes, over the limit of " + MAX_BASE_BYTES
+                    + "; kept as a file but not read as a base"));
+            return new Attachment(relative, stamp(attrs));
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            List<Problem> found = new ArrayList<>();
+            String text = decode(relative, bytes, found);
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            problems.addAll(found);
+            return new Attachment(relative, stamp(attrs), text.replace("\r\n", "\n"));
+        } catch (IOException e) {
+            problems.add(Problem.inFile(relative, "cannot be read: " + describe(e)));
+            return new Attachment(relative, stamp(attrs));
         }
     }
 
@@ -210,9 +234,10 @@ public final class VaultReader {
                 problems.add(Problem.inFile(path, "holds binary data, not text; kept as a file but not read as a note"));
                 return new ReadNote(path, null, problems, Optional.of(new Attachment(path, stamp(attrs))));
             }
+            FileStamp stamp = new FileStamp(bytes.length, attrs.lastModifiedTime().toInstant(), attrs.creationTime().toInstant(), sha256(bytes));
             String text = decode(path, bytes, problems);
-            NoteParser.Result result = parser.parse(path, text, new FileStamp(bytes.length, attrs.lastModifiedTime().toInstant(),
-                    attrs.creationTime().toInstant(), sha256(bytes)));
+            bytes = null; // a large note's parse wants the room
+            NoteParser.Result result = parser.parse(path, text, stamp);
             problems.addAll(result.problems());
             return new ReadNote(path, result.note(), problems, Optional.empty());
         } catch (NoSuchFileException e) {

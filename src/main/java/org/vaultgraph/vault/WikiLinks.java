@@ -36,12 +36,17 @@ public final class WikiLinks {
         return Link.wiki(target.strip(), subpath, display, embed, line, column);
     }
 
-    /** Adds every wikilink of {@code scanned} to {@code out}; returns nothing when a link is empty. */
-    static void scan(CharSequence scanned, LineIndex lines, List<Link> out) {
+    /** Receives each wikilink of a text: the link (null for an empty one, {@code [[]]}) and where it is written. */
+    interface Found {
+        void link(Link link, int start, int end);
+    }
+
+    /** Hands every wikilink of {@code scanned} to {@code found}, in the order written. */
+    static void scan(CharSequence scanned, LineIndex lines, Found found) {
         Matcher m = WIKILINK.matcher(scanned);
         while (m.find()) {
             Link link = parseInner(m.group(2), !m.group(1).isEmpty(), lines.line(m.start()), lines.column(m.start()));
-            if (!link.target().isEmpty() || !link.subpath().isEmpty()) out.add(link);
+            found.link(link.target().isEmpty() && link.subpath().isEmpty() ? null : link, m.start(), m.end());
         }
     }
 }

@@ -231,14 +231,27 @@ class CliTest {
 
     @Test
     void publishWritesTheSeedPage() throws Exception {
-        CliRun run = run("publish", "data/vault", "--out", tmp.toString());
+        CliRun run = run("publish", "data/vault", "--out", tmp.toString(), "--format", "markdown", "--links", "vault-paths", "--quiet");
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.err().contains("published 16 pages"), run.err());
-        assertTrue(run.err().contains("(16 written, 0 already up to date)"), run.err());
-        CliRun again = run("publish", "data/vault", "--out", tmp.toString());
-        assertTrue(again.err().contains("(0 written, 16 already up to date)"), "only changed pages are rewritten: " + again.err());
+        assertTrue(run.err().contains("published 16 pages and 1 attachments"), run.err());
+        assertTrue(run.err().contains("(17 files written, 0 already up to date)"), run.err());
+        CliRun again = run("publish", "data/vault", "--out", tmp.toString(), "--format", "markdown", "--links", "vault-paths", "--quiet");
+        assertTrue(again.err().contains("(0 files written, 17 already up to date)"), "only changed pages are rewritten: " + again.err());
         byte[] expected = Files.readAllBytes(Path.of("src/test/resources/golden/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).published.md"));
-        assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8), Files.readString(tmp.resolve("Research/Tags/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).md")));
+        assertEquals(new String(expected, java.nio.charset.StandardCharsets.UTF_8),
+                Files.readString(tmp.resolve("src/site/notes/Research/Tags/Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs).md")));
+        assertTrue(Files.isRegularFile(tmp.resolve("src/site/img/user/Research/Figures/lumbar-levels.svg")));
+    }
+
+    @Test
+    void publishWritesASiteWhoseLinksAllLeadSomewhere() throws Exception {
+        CliRun run = run("publish", "data/vault", "--out", tmp.toString(), "--check-links", "--quiet");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains(" pages: 0 broken"), run.err());
+        String msc = Files.readString(tmp.resolve("research/tags/hypoxic-cultured-autologous-mesenchymal-stem-cells-ms-cs/index.html"));
+        assertTrue(msc.contains("<table class=\"dataview table-view-table\">"), msc);
+        assertFalse(msc.contains("href=\"Research/"), "no link is left as a vault path: " + msc);
+        assertEquals(2, run("publish", "data/vault", "--out", tmp.toString(), "--format", "markdown", "--check-links").exit());
     }
 
     @Test
@@ -280,10 +293,10 @@ class CliTest {
         Path tdb = tmp.resolve("vault.tdb");
         CliRun first = run("query", "data/vault", "queries/tag-table.rq", "--tdb", tdb.toString(), "-p", "tag=L5-S1", "--format", "csv");
         assertEquals(0, first.exit(), first.err());
-        assertTrue(first.err().contains("28 added"), first.err());
+        assertTrue(first.err().contains("29 added"), first.err());
         CliRun second = run("query", "data/vault", "queries/tag-table.rq", "--tdb", tdb.toString(), "-p", "tag=L5-S1", "--format", "csv");
         assertEquals(0, second.exit(), second.err());
-        assertTrue(second.err().contains("0 added, 0 changed, 0 removed, 0 relinked, 28 unchanged"), second.err());
+        assertTrue(second.err().contains("0 added, 0 changed, 0 removed, 0 relinked, 29 unchanged"), second.err());
         assertEquals(first.out(), second.out());
 
         // Another base IRI is another mapping: the store is rebuilt, not mixed.

@@ -19,35 +19,82 @@ class PublishPrivacyTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void notesNotMarkedForPublishingAreNeverWritten() throws Exception {
+    private Path vault() throws Exception {
         Path vault = Files.createDirectories(tmp.resolve("vault"));
         String block = "```dataview\nLIST FROM [[]]\n```\n";
-        Files.writeString(vault.resolve("Public.md"), "---\ndg-publish: true\n---\n# Public\n" + block);
+        Files.writeString(vault.resolve("Public.md"), "---\ndg-publish: true\n---\n# Public\n" + block + "![[Private]] [[Private]] ![[Unmarked]]\n");
         Files.writeString(vault.resolve("Private.md"), "---\ndg-publish: false\n---\n# Private diary SECRET-1\n" + block);
         Files.writeString(vault.resolve("Unmarked.md"), "---\ntype: therapy\n---\n# Unmarked SECRET-2\n" + block);
         Files.writeString(vault.resolve("Text.md"), "---\ndg-publish: \"yes\"\n---\n# Text flag SECRET-3\n" + block);
         Files.writeString(vault.resolve("Links.md"), "[[Public]] [[Private]] [[Unmarked]] [[Text]]\n");
-        Path out = tmp.resolve("site");
+        return vault;
+    }
 
+    private record Run(int exit, String err) {}
+
+    private static Run publish(String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(new StringWriter()));
         cli.setErr(new PrintWriter(err));
-        int exit = cli.execute("publish", vault.toString(), "--out", out.toString());
+        return new Run(cli.execute(args), err.toString());
+    }
 
-        assertEquals(0, exit, err.toString());
-        List<String> written;
+    private static List<String> files(Path out) throws Exception {
         try (Stream<Path> files = Files.walk(out)) {
-            written = files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList();
+            return files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList();
         }
-        assertEquals(List.of("Public.md"), written);
-        String page = Files.readString(out.resolve("Public.md"));
-        assertFalse(page.contains("SECRET"), page);
+    }
+
+    @Test
+    void notesNotMarkedForPublishingAreNeverWritten() throws Exception {
+        Path vault = vault();
+        Path out = tmp.resolve("markdown");
+        Run run = publish("publish", vault.toString(), "--out", out.toString(), "--format", "markdown");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("src/site/notes/Public.md"), files(out));
+        String page = Files.readString(out.resolve("src/site/notes/Public.md"));
+        assertFalse(page.contains("SECRET-1") || page.contains("SECRET-3"), page);
         assertTrue(page.startsWith("---\n{\"dg-publish\":true,"), page);
-        for (String kept : List.of("Private.md", "Unmarked.md", "Text.md")) {
-            assertTrue(err.toString().contains(kept + ": not published: its front matter does not say 'dg-publish: true'"), err.toString());
-        }
-        assertTrue(err.toString().contains("published 1 pages"), err.toString());
+        assertTrue(run.err().contains("Private.md: not published: its front matter says 'dg-publish: false'"), run.err());
+        assertTrue(run.err().contains("Unmarked.md: not published: no 'dg-publish: true' in its front matter"), run.err());
+        assertTrue(run.err().contains("Text.md: not published: 'dg-publish' is \"yes\", not true"), run.err());
+        assertTrue(run.err().contains("published 1 pages"), run.err());
+    }
+
+    @Test
+    void theSiteHoldsNoTextOfAPrivateNote() throws Exception {
+        Path vault = vault();
+        Path out = tmp.resolve("site");
+        Run run = publish("publish", vault.toString(), "--out", out.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(List.of("index.html", "public/index.html"), files(out));
+        String page = Files.readString(out.resolve("public/index.html"));
+        assertFalse(page.contains("SECRET-1"), "a note marked dg-publish: false is never embedded: " + page);
+        assertTrue(page.contains("SECRET-2"), "a note without the key is embedded, as the plugin embeds it: " + page);
+        assertFalse(page.contains("SECRET-3"), page);
+        assertTrue(page.contains("<span class=\"internal-link is-unresolved\">Private</span>"), "a link to a private note is text: " + page);
+        assertTrue(run.err().contains("Public.md: Private.md is not embedded: its front matter says 'dg-publish: false'"), run.err());
+    }
+
+    @Test
+    void aVaultWithoutPublishedNotesSaysWhyAndAllPublishesEveryNote() throws Exception {
+        Path vault = Files.createDirectories(tmp.resolve("plain"));
+        Files.writeString(vault.resolve("A.md"), "# A\nSee [[B]].\n");
+        Files.writeString(vault.resolve("B.md"), "# B\n");
+        Run none = publish("publish", vault.toString(), "--out", tmp.resolve("none").toString(), "--quiet");
+        assertEquals(0, none.exit(), none.err());
+        assertTrue(none.err().contains("published 0 pages: none of the 2 notes says 'dg-publish: true' in its front matter; --all publishes every note"),
+                none.err());
+        assertFalse(Files.exists(tmp.resolve("none")), "nothing is written");
+
+        Path out = tmp.resolve("all");
+        Run all = publish("publish", vault.toString(), "--out", out.toString(), "--all", "--check-links");
+        assertEquals(0, all.exit(), all.err());
+        assertEquals(List.of("a/index.html", "b/index.html", "index.html"), files(out));
+        assertTrue(Files.readString(out.resolve("a/index.html")).contains("<a class=\"internal-link\" href=\"/b/\">B</a>"));
+        assertTrue(all.err().contains(": 0 broken"), all.err());
     }
 }

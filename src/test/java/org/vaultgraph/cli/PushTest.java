@@ -61,11 +61,11 @@ class PushTest {
 
         Run first = push(vault, data(), null, state);
         assertEquals(0, first.exit(), first.err());
-        assertTrue(first.err().contains("28 graphs sent, 0 deleted, 0 unchanged"), first.err());
+        assertTrue(first.err().contains("29 graphs sent, 0 deleted, 0 unchanged"), first.err());
         assertEquals(local(vault, base), remote(sparql(), base));
 
         Run again = push(vault, data(), null, state);
-        assertTrue(again.err().contains("0 graphs sent, 0 deleted, 28 unchanged"), "nothing changed, nothing sent: " + again.err());
+        assertTrue(again.err().contains("0 graphs sent, 0 deleted, 29 unchanged"), "nothing changed, nothing sent: " + again.err());
 
         // An edit, a new note that resolves a link (so the linking note's graph changes too), a deletion.
         Path insight = vault.resolve("Research/Insights/2025-01-30 14-48-20.md");
@@ -87,7 +87,7 @@ class PushTest {
         assertEquals(0, third.exit(), third.err());
         // Sent: the edited insight, the new note, the note whose link to it now resolves, and the insight
         // whose link to the deleted note no longer does.
-        assertTrue(third.err().contains("4 graphs sent, 1 deleted, 24 unchanged"), third.err());
+        assertTrue(third.err().contains("4 graphs sent, 1 deleted, 25 unchanged"), third.err());
         assertEquals(local(vault, base), remote(sparql(), base));
     }
 
@@ -131,7 +131,7 @@ class PushTest {
         String moved = "https://lab.example/claims2/alice/";
         Run move = push(vault, data(), moved, tmp.resolve("alice-new.tsv"));
         assertEquals(0, move.exit(), move.err());
-        assertTrue(move.err().contains("28 graphs sent, 28 deleted"), move.err());
+        assertTrue(move.err().contains("29 graphs sent, 29 deleted"), move.err());
         assertEquals(Set.of(), remote(sparql(), alice));
         assertEquals(local(vault, moved), remote(sparql(), moved));
         assertEquals(1, remote(sparql(), "urn:team:notes").size());

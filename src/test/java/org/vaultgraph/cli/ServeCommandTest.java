@@ -59,4 +59,41 @@ class ServeCommandTest {
             serve.waitFor();
         }
     }
+
+    @Test
+    void withoutABaseInTheMappingIrisAreTheServersOwnAddresses() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = socket.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process serve = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.vaultgraph.cli.Main", "serve", "src/test/resources/any-vault", "--port", Integer.toString(port), "--quiet")
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = output.readLine()) != null && !line.startsWith("serving ")) seen.append(line).append('\n');
+            assertNotNull(line, "serve stopped before serving:\n" + seen);
+            String base = "http://127.0.0.1:" + port + "/";
+            HttpClient http = HttpClient.newHttpClient();
+
+            String query = "PREFIX field: <" + base + "field/> SELECT ?note ?author WHERE { ?note field:author ?author } ORDER BY ?note";
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + "vault/sparql?query="
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8))).header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode());
+            assertEquals("note,author\r\n" + base + "note/Books/Dune," + base + "note/People/Frank%20Herbert\r\n"
+                    + base + "note/Books/Foundation," + base + "unresolved/isaac%20asimov\r\n", answer.body());
+
+            // An IRI from an answer is an address of this server.
+            HttpResponse<String> note = http.send(HttpRequest.newBuilder(URI.create(base + "note/People/Frank%20Herbert"))
+                    .header("Accept", "text/turtle").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, note.statusCode());
+            assertTrue(note.body().contains("Frank Herbert"), note.body());
+        } finally {
+            serve.destroy();
+            serve.waitFor();
+        }
+    }
 }

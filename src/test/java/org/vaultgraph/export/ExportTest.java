@@ -24,7 +24,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vaultgraph.SampleVault;
 import org.vaultgraph.StrictParse;
-import org.vaultgraph.query.QueryCatalog;
 import org.vaultgraph.rdf.VaultMapper;
 import org.vaultgraph.store.VaultLoader;
 import org.w3c.dom.Document;
@@ -106,12 +105,12 @@ class ExportTest {
         validate(graphml, "/graphml.xsd");
         Document doc = xml(graphml);
         long resources = count("PREFIX vg: <https://w3id.org/vaultgraph/ns#> SELECT (COUNT(DISTINCT ?n) AS ?c) "
-                + "WHERE { { ?n a vg:Note } UNION { ?n a vg:UnresolvedTarget } }");
+                + "WHERE { { ?n a vg:Note } UNION { ?n a vg:Attachment } UNION { ?n a vg:UnresolvedTarget . ?m vg:linksTo ?n } }");
         assertEquals(resources, doc.getElementsByTagName("node").getLength());
         long edges = doc.getElementsByTagName("edge").getLength();
         assertTrue(edges > 50, "edges: " + edges);
         String text = new String(graphml, StandardCharsets.UTF_8);
-        assertTrue(text.contains(">therapy</data>") && text.contains(">Insight</data>"), "typed edges and classes");
+        assertTrue(text.contains(">source</data>") && text.contains(">Insight</data>"), "edges named after their field, and classes");
     }
 
     @Test
@@ -123,9 +122,7 @@ class ExportTest {
 
     private static byte[] network(ExportFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        NetworkExporter.Queries queries = new NetworkExporter.Queries(QueryCatalog.named("graph-nodes.rq"),
-                QueryCatalog.named("graph-edges.rq"), QueryCatalog.named("graph-attributes.rq"));
-        new NetworkExporter(SampleVault.sparql(loaded), queries, loaded.mapping().base()).write(format, out);
+        new NetworkExporter(SampleVault.sparql(loaded), NetworkExportTest.bundledQueries(), loaded.mapping().base()).write(format, out);
         return out.toByteArray();
     }
 
@@ -134,13 +131,13 @@ class ExportTest {
         return ((Number) rows.next().get("c").getLiteralValue()).longValue();
     }
 
-    private static void validate(byte[] xml, String schema) throws Exception {
+    static void validate(byte[] xml, String schema) throws Exception {
         URL url = org.jgrapht.nio.graphml.GraphMLExporter.class.getResource(schema);
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.newSchema(url).newValidator().validate(new StreamSource(new ByteArrayInputStream(xml)));
     }
 
-    private static Document xml(byte[] bytes) throws Exception {
+    static Document xml(byte[] bytes) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));

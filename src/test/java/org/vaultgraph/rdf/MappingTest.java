@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaultgraph.store.VaultLoader;
 
 class MappingTest {
     @TempDir
@@ -67,5 +68,18 @@ class MappingTest {
     void unknownPrefixesAreNamed() throws Exception {
         MappingException e = error("properties:\n  title: nope:title\n");
         assertTrue(e.getMessage().contains(".vaultgraph.yaml:2: unknown prefix in property 'nope:title'"), e.getMessage());
+    }
+
+    @Test
+    void aServerAddressIsTheBaseUnlessTheMappingOrBaseOptionNamesOne() throws Exception {
+        Path vault = tmp.resolve("vault");
+        Files.createDirectories(vault);
+        String served = "http://127.0.0.1:3101/";
+        assertEquals(served, VaultLoader.builder().servedAt(served).build().mappingFor(vault).base());
+        assertEquals("https://example.org/v/", VaultLoader.builder().servedAt(served).base("https://example.org/v/").build()
+                .mappingFor(vault).base());
+        Files.writeString(vault.resolve(Mapping.FILE_NAME), "base: https://lab.example/notes/\n");
+        assertEquals("https://lab.example/notes/", VaultLoader.builder().servedAt(served).build().mappingFor(vault).base());
+        assertEquals(Mapping.DEFAULT_BASE, Mapping.defaults().base());
     }
 }

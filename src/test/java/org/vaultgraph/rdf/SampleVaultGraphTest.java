@@ -60,9 +60,9 @@ class SampleVaultGraphTest {
 
     @Test
     void everyNoteIsANamedGraphOfItsOwn() {
-        // Each attachment has a graph of its own too (the sample vault has one figure).
-        assertEquals(1, loaded.vault().attachments().size());
-        assertEquals(loaded.vault().notes().size() + 1, parsed.size(), "named graphs");
+        // Each attachment has a graph of its own too (the sample vault has one figure and one base).
+        assertEquals(2, loaded.vault().attachments().size());
+        assertEquals(loaded.vault().notes().size() + 2, parsed.size(), "named graphs");
         for (var n : loaded.vault().notes()) {
             Node g = note(n.path());
             assertTrue(parsed.contains(g, g, RDF.type.asNode(), VG.Note), n.path());

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class ObsidianHtmlTest {
     private final ObsidianHtml html = new ObsidianHtml(path -> Optional.ofNullable(Map.of(
-            "Known", ObsidianHtml.LinkTarget.PLAIN,
-            "Typed.md", new ObsidianHtml.LinkTarget("Research Links", "package")).get(path)));
+            "Known", new ObsidianHtml.LinkTarget(null, null, "Known.md"),
+            "Typed.md", new ObsidianHtml.LinkTarget("Research Links", "package", "Typed.md")).get(path)));
 
     @Test
     void plainLinkHasNoTooltip() {

@@ -51,12 +51,13 @@ class PublishSeedTest {
         int newer = page.indexOf(">2025-01-29 10-39-27</a>");
         int older = page.indexOf(">2025-01-29 10-27-22</a>");
         assertTrue(newer > 0 && older > newer, "rows out of order in " + page);
-        // The note's own text after its block stays, with its wikilinks as written.
-        assertTrue(page.endsWith("between the fourth and fifth lumbar vertebrae, and its [[Intervertebral Disc (IVD)]].\n"), page);
+        // The note's own text after its block stays, its wikilinks written with the full vault path, as the plugin writes them.
+        assertTrue(page.endsWith("between the fourth and fifth lumbar vertebrae, and its "
+                + "[[Research/Tags/Intervertebral Disc (IVD)\\|Intervertebral Disc (IVD)]].\n"), page);
     }
 
     @Test
-    void everyNoteWithADataviewBlockIsPublishedWithoutErrors() {
+    void everyNoteMarkedForPublishingIsPublishedWithoutErrors() {
         List<GardenPublisher.Page> pages = publisher.pages();
         assertEquals(16, pages.size(), pages.stream().map(GardenPublisher.Page::notePath).toList().toString());
         pages.forEach(p -> assertTrue(p.errors().isEmpty(), p.notePath() + ": " + p.errors()));

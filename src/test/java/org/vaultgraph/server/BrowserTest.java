@@ -27,9 +27,10 @@ import org.vaultgraph.render.GardenPublisher;
 import org.vaultgraph.store.VaultLoader;
 
 /**
- * The landing page's SPARQL editor in a real headless Chromium (Debian's chromium and
- * chromium-driver): it opens on the tag-table query, runs it, and shows the seed page's four rows.
- * Screenshots are kept in {@code target/browser/}.
+ * The server's pages in a real headless Chromium (Debian's chromium and chromium-driver): the landing
+ * page's SPARQL editor runs the tag-table query and shows the seed page's four rows; the graph pages
+ * draw the vault and a note's neighbourhood, filter them, and open a note on a click. Screenshots are
+ * kept in {@code target/browser/}.
  */
 @Tag("browser")
 class BrowserTest {
@@ -85,8 +86,12 @@ class BrowserTest {
     @Test
     void theEditorRunsTheTagTableQueryAndShowsTheSeedRows() throws IOException {
         browser.get(server.url());
-        WebElement activeTab = waitUpTo(30).until(b -> b.findElement(By.cssSelector(".tabsList .tab.active")));
-        assertTrue(activeTab.getText().startsWith("tag-table"), activeTab.getText());
+        WebElement firstTab = waitUpTo(30).until(b -> b.findElement(By.cssSelector(".tabsList .tab.active")));
+        assertTrue(firstTab.getText().startsWith("top-tags"), "the editor opens on a query for any vault: " + firstTab.getText());
+        WebElement tagTable = browser.findElements(By.cssSelector(".tabsList .tab")).stream()
+                .filter(tab -> tab.getText().startsWith("tag-table")).findFirst().orElseThrow();
+        tagTable.click();
+        waitUpTo(30).until(b -> b.findElement(By.cssSelector(".tabsList .tab.active")).getText().startsWith("tag-table"));
         String query = (String) browser.executeScript("return window.vaultgraphEditor.getTab().getYasqe().getValue();");
         assertTrue(query.contains("Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)"), query);
 
@@ -102,6 +107,76 @@ class BrowserTest {
         assertTrue(rows.get(0).getText().contains("The number of [[Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)]]"),
                 rows.get(0).getText());
         screenshot("tag-table.png");
+    }
+
+    /** Waits until the graph page has drawn {@code draws} times and gives its Cytoscape instance's answer to {@code script}. */
+    private static Object afterDraw(int draws, String script) {
+        waitUpTo(60).until(b -> {
+            Object done = browser.executeScript("return window.vaultgraphGraph && window.vaultgraphGraph.draws;");
+            return done instanceof Number n && n.intValue() >= draws;
+        });
+        return browser.executeScript("var cy = window.vaultgraphGraph.cy; " + script);
+    }
+
+    @Test
+    void theGraphPageDrawsEveryNodeOfTheSampleVaultAndAClickOpensANote() throws IOException {
+        browser.get(server.url() + "graph");
+        long drawn = ((Number) afterDraw(1, "return cy.nodes().length;")).longValue();
+        var rows = SampleVault.sparql(loaded).select(org.apache.jena.query.QueryFactory.create(
+                "PREFIX vg: <https://w3id.org/vaultgraph/ns#> SELECT (COUNT(DISTINCT ?n) AS ?c) WHERE { { ?n a vg:Note } "
+                        + "UNION { ?n a vg:Attachment } UNION { ?n a vg:UnresolvedTarget . ?m vg:linksTo ?n } }"));
+        assertEquals(((Number) rows.next().get("c").getLiteralValue()).longValue(), drawn, "every note, attachment and link target");
+        assertTrue(((Number) afterDraw(1, "return cy.edges().length;")).longValue() > 50);
+        System.out.println("graph page of the sample vault: first drawn "
+                + browser.executeScript("return window.vaultgraphGraph.firstDrawMs;") + " ms after it was opened");
+        screenshot("graph-vault.png");
+
+        // The whole drawing in view, so that the pointer's offsets count from its centre.
+        browser.executeScript("document.getElementById('graph').scrollIntoView({block: 'start'});");
+        // A concept note that no other node covers, so that the click lands on it alone.
+        @SuppressWarnings("unchecked")
+        List<Object> target = (List<Object>) afterDraw(1, """
+                var nodes = cy.nodes();
+                function free(n) {
+                  var p = n.renderedPosition(), r = n.renderedWidth() / 2 + 6;
+                  return nodes.every(function (m) {
+                    if (m.same(n)) return true;
+                    var q = m.renderedPosition();
+                    return Math.hypot(p.x - q.x, p.y - q.y) > r + m.renderedWidth() / 2;
+                  });
+                }
+                var wanted = nodes.filter(function (n) { return n.data('cls') === 'AnatomicalStructure' && free(n); });
+                var n = wanted.filter(function (n) { return n.data('label') === 'L5-S1'; }).length ? wanted.filter(function (n) {
+                  return n.data('label') === 'L5-S1'; })[0] : wanted[0];
+                var box = cy.container().getBoundingClientRect();
+                return [n.data('href'), n.renderedPosition().x - box.width / 2, n.renderedPosition().y - box.height / 2];
+                """);
+        String href = (String) target.get(0);
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToElement(browser.findElement(By.id("graph")), ((Number) target.get(1)).intValue(), ((Number) target.get(2)).intValue())
+                .click().perform();
+        waitUpTo(30).until(b -> java.net.URI.create(b.getCurrentUrl()).getRawPath().equals(href));
+        assertTrue(href.startsWith("/note/Research/Tags/"), href);
+    }
+
+    @Test
+    void aNotesGraphPageShowsItsNeighbourhoodAndItsFiltersRedrawIt() throws IOException {
+        browser.get(server.url() + "graph/note/Research/Tags/L5-S1");
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) afterDraw(1, "return cy.nodes().map(function (n) { return n.data('label'); });");
+        assertTrue(labels.containsAll(SEED_ROWS), "the insights about L5-S1: " + labels);
+        Object allNeighbours = afterDraw(1, "var f = cy.nodes('[?focus]'); return f.length === 1 && f.data('label') === 'L5-S1'"
+                + " && cy.nodes().every(function (n) { return n.same(f) || n.edgesWith(f).length > 0; });");
+        assertEquals(Boolean.TRUE, allNeighbours, "the note, and only what it links with");
+        screenshot("graph-note.png");
+
+        WebElement insights = browser.findElements(By.cssSelector("#graph-controls label")).stream()
+                .filter(l -> l.getText().startsWith("Insight")).findFirst().orElseThrow();
+        insights.findElement(By.tagName("input")).click();
+        @SuppressWarnings("unchecked")
+        List<String> without = (List<String>) afterDraw(2, "return cy.nodes().map(function (n) { return n.data('label'); });");
+        assertTrue(without.contains("L5-S1") && without.stream().noneMatch(SEED_ROWS::contains), "no insight left: " + without);
+        assertTrue(browser.getCurrentUrl().contains("class="), "the filters are in the page's address: " + browser.getCurrentUrl());
     }
 
     @Test

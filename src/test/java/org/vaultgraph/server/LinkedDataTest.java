@@ -197,18 +197,25 @@ class LinkedDataTest {
     }
 
     @Test
-    void aBrowserGetsAPageWithPropertiesLinksInsightsAndTheTagPage() throws Exception {
+    void aBrowserGetsTheNoteRenderedWithItsClassesPropertiesAndBacklinks() throws Exception {
         HttpResponse<byte[]> response = get(MSC_PATH, BROWSER_ACCEPT);
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         String page = text(response);
         assertTrue(page.contains("<h1>Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)</h1>"), page);
-        assertTrue(page.contains("<a href=\"/research/tags/hypoxic-cultured-autologous-mesenchymal-stem-cells-ms-cs/\">Tag page</a>"), page);
-        assertTrue(page.contains("<a href=\"/ns#Therapy\">vg:Therapy</a>"), page);
-        assertTrue(page.contains("<h2>Insights</h2>"), page);
-        assertTrue(page.contains("<a href=\"/note/Research/Insights/2025-01-30%2014-48-20\">2025-01-30 14-48-20</a>: The number of"), page);
+        assertTrue(page.contains("<a href=\"/research/tags/hypoxic-cultured-autologous-mesenchymal-stem-cells-ms-cs/\">Published page</a>"), page);
+        assertTrue(page.contains("<a class=\"class\" href=\"/class?iri=https%3A%2F%2Fw3id.org%2Fvaultgraph%2Fns%23Therapy\">vg:Therapy</a>"), page);
+        assertTrue(page.contains("<table class=\"dataview table-view-table\">"), "the note's query is drawn: " + page);
+        assertFalse(page.contains("```dataview"), "no markdown is left: " + page);
+        assertTrue(page.contains("<a data-tooltip-position=\"top\" aria-label=\"Research/Insights/2025-01-30 14-48-20.md\" "
+                + "data-href=\"Research/Insights/2025-01-30 14-48-20.md\" href=\"/note/Research/Insights/2025-01-30%2014-48-20\""), page);
         assertTrue(page.contains("by &gt;= 25% correlates"), "statements are escaped: " + page);
+        assertTrue(page.contains("<tr><th>broad-match</th><td><span>MESH:D045164</span></td></tr>"), "fields as a table: " + page);
         assertTrue(page.contains("<h2>Linked from</h2>"), page);
+        assertTrue(page.contains("<li><a class=\"internal-link\" href=\"/note/Research/Insights/2025-01-30%2014-48-20\">2025-01-30 14-48-20</a>"
+                + " <small class=\"folder\">Research/Insights</small> <small>"), page);
+        assertFalse(page.contains("#link-"), "links are grouped under their notes: " + page);
+        assertTrue(page.contains("<a href=\"?format=ttl\">Turtle</a>"), page);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.vaultgraph.server;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,13 +90,14 @@ class SecurityTest {
                 + "[click](javascript:alert(3)) <a href=\"javascript:alert(4)\">me</a> <iframe src=\"https://evil.example/\"></iframe>\n\n"
                 + "```dataview\nLIST FROM #insight\n```\n");
         Files.writeString(vault.resolve("\"><img src=x onerror=alert(5)>.md"), "A note whose name is markup. #insight\n");
+        Files.write(vault.resolve("picture.png"), PICTURE);
         Files.createSymbolicLink(vault.resolve("Secret.md"), secretFolder.resolve("secret.md"));
         Files.createSymbolicLink(vault.resolve("secret.ttl"), secretFile);
         Files.createSymbolicLink(vault.resolve("Outside"), secretFolder);
         loaded = SampleVault.load(vault);
         GardenPublisher publisher = new GardenPublisher(SampleVault.sparql(loaded), loaded.mapper().iris());
         tagPage = publisher.permalinks().entrySet().stream().filter(e -> e.getValue().equals("Hostile.md")).findFirst().orElseThrow().getKey();
-        server = VaultServer.builder().dataset(loaded.store().dataset()).iris(loaded.mapper().iris()).publisher(publisher)
+        server = VaultServer.builder().dataset(loaded.store().dataset()).iris(loaded.mapper().iris()).publisher(publisher).vaultRoot(vault)
                 .landing(new LandingPage("vault", loaded.report().notes(), loaded.mapping().base())).port(0).build().start();
         listener = new Listener();
     }
@@ -106,6 +108,10 @@ class SecurityTest {
         server.stop();
         loaded.store().close();
     }
+
+    /** A PNG of one pixel. */
+    private static final byte[] PICTURE = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC");
 
     private static int requestsBefore;
 
@@ -452,6 +458,23 @@ class SecurityTest {
     }
 
     @Test
+    void anAttachmentIsServedAsItselfAndNothingOutsideTheVaultIs() throws Exception {
+        HttpResponse<byte[]> picture = http.send(HttpRequest.newBuilder(URI.create(server.url() + "file/picture.png")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, picture.statusCode());
+        assertEquals("image/png", picture.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(PICTURE, picture.body());
+        assertTrue(picture.headers().firstValue("Content-Security-Policy").orElse("").contains("sandbox"), "a file never runs as a page of the site");
+        for (String path : List.of("file/secret.ttl", "file/Outside/secret.ttl", "file/Outside/secret.md", "file/Secret.md")) {
+            for (String accept : List.of("*/*", "text/turtle", "image/png")) {
+                HttpResponse<String> response = get(server, path, accept);
+                assertTrue(response.statusCode() == 404 || response.statusCode() == 406, path + " " + accept + ": " + response.statusCode());
+                assertFalse(response.body().contains(MARKER), path);
+            }
+        }
+    }
+
+    @Test
     void symbolicLinksInTheVaultAreNotFollowed() throws Exception {
         assertFalse(graphMentionsMarker(server), "the graph holds nothing from outside the vault");
         for (String path : List.of("note/Secret", "file/secret.ttl", "note/Outside/secret", "file/Outside/secret.ttl")) {
@@ -474,7 +497,7 @@ class SecurityTest {
     void aTagPageShowsHostileMarkupAsTextOrNotAtAll() throws Exception {
         HttpResponse<String> page = get(server, tagPage, "text/html");
         assertEquals(200, page.statusCode(), tagPage);
-        assertTrue(page.body().contains("<h1>Hostile</h1>"), page.body());
+        assertTrue(page.body().contains("<h1 id=\"hostile\">Hostile</h1>"), page.body());
         assertTrue(page.body().contains("<ul class=\"dataview list-view-ul\">") || page.body().contains("dataview"), page.body());
         assertNoActiveMarkup(tagPage, page.body());
         assertTrue(page.body().contains("&lt;img src=x onerror=alert(5)&gt;"), "a name that is markup is shown as text: " + page.body());

@@ -159,7 +159,8 @@ class ServerTest {
         HttpResponse<String> response = get("/research/tags/hypoxic-cultured-autologous-mesenchymal-stem-cells-ms-cs/", "text/html");
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("<span class=\"dataview small-text\">4</span>"), response.body());
-        assertTrue(response.body().contains("<h1>Tagged Content</h1>"), response.body());
+        assertTrue(response.body().contains("<h1 id=\"tagged-content\">Tagged Content</h1>"), response.body());
+        assertTrue(response.body().contains("href=\"/note/Research/Insights/2025-01-30%2014-48-20\""), "result links lead to the notes' pages: " + response.body());
     }
 
     @Test
@@ -181,14 +182,17 @@ class ServerTest {
     }
 
     @Test
-    void theLandingPageStartsTheEditorWithTheTagTableQueryFirst() throws Exception {
+    void theLandingPageStartsTheEditorWithTheQueriesForAnyVaultThenTheTagTable() throws Exception {
         String page = get("/", "text/html").body();
         assertTrue(page.contains("<script src=\"/static/yasgui/yasgui.min.js\"></script>"), page);
         int json = page.indexOf("<script type=\"application/json\" id=\"vaultgraph-queries\">");
         assertTrue(json > 0, page);
         String queries = page.substring(json, page.indexOf("</script>", json));
-        assertTrue(queries.startsWith("<script type=\"application/json\" id=\"vaultgraph-queries\">[{\"name\":\"tag-table\""), queries);
+        assertTrue(queries.startsWith("<script type=\"application/json\" id=\"vaultgraph-queries\">[{\"name\":\"top-tags\""), queries);
+        assertTrue(queries.indexOf("{\"name\":\"orphans\"") < queries.indexOf("{\"name\":\"tag-table\""), queries);
         assertTrue(queries.contains("Hypoxic-Cultured Autologous Mesenchymal Stem Cells (MSCs)"), queries);
         assertTrue(!queries.contains("</"), "no end tag can close the script early");
+        assertTrue(page.contains("newest first, with each insight") && page.contains("These are the rows of the table that the concept note"),
+                "each query's description whole in the list: " + page);
     }
 }

@@ -195,7 +195,7 @@ class SyncPropertyTest {
         }
 
         String randomEdit() throws IOException {
-            switch (random.nextInt(10)) {
+            switch (random.nextInt(11)) {
                 case 0: {
                     Path note = pick(".md");
                     Path other = pick(".md");
@@ -271,6 +271,26 @@ class SyncPropertyTest {
                     Files.write(note, new byte[] {'x', 0, 'y'});
                     stamp(note);
                     return "make binary " + root.relativize(note);
+                }
+                case 10: {
+                    // A base file written, rewritten (well formed or not) or deleted; or a base block in a note.
+                    Path base = root.resolve("Research/Bases/view-" + random.nextInt(2) + ".base");
+                    if (Files.exists(base) && random.nextInt(3) == 0) {
+                        Files.delete(base);
+                        touched.add(base);
+                        return "delete " + root.relativize(base);
+                    }
+                    String[] texts = {"filters: 'file.hasTag(\"insight\")'\n", "views:\n  - type: table\n    name: All\n    limit: 3\n",
+                        "formulas:\n  a: 'formula.a'\n", "filters: [\n"};
+                    String text = texts[random.nextInt(texts.length)];
+                    if (random.nextBoolean()) {
+                        Path note = pick(".md");
+                        if (note == null) return "nothing";
+                        write(note, Files.readString(note) + "\n```base\n" + text + "```\n");
+                        return "add a base block to " + root.relativize(note);
+                    }
+                    write(base, text + "# edit " + (++created) + "\n");
+                    return "write " + root.relativize(base);
                 }
                 case 8: {
                     Path note = pick(".md");

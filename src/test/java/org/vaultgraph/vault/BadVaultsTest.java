@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -169,6 +171,155 @@ class BadVaultsTest {
         Note bigNote = loaded.vault().notes().stream().filter(n -> n.path().equals("Big.md")).findFirst().orElseThrow();
         assertEquals(bigLinks, bigNote.links().size());
         assertEquals(List.of(), loaded.problems());
+    }
+
+    /**
+     * A note of 27 MB, 120,000 lines of ten links each (1.2 million links), among good notes: export,
+     * a TDB2 store and the server each run in a JVM with a 256 MB heap, keep every other note, and say
+     * in one line per limit what was left out of the hostile note. Figures are printed, never asserted;
+     * the longer timeout leaves room for a machine busy with other builds.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
+    void aNoteOfMillionsOfLinksFitsA256MegabyteHeap(@TempDir Path tmp) throws Exception {
+        Path vault = tmp.resolve("vault");
+        Files.createDirectories(vault);
+        List<String> good = List.of("Alpha.md", "Good 1.md", "Good 2.md", "Good 3.md", "Zeta.md");
+        for (String name : good) Files.writeString(vault.resolve(name), "A good note linking [[Good 1]] and [[Hostile]]. #good\n");
+        String line = String.join(" ", java.util.Collections.nCopies(10, "[[Good 2]] and again,")) + " end.\n";
+        try (Writer hostile = Files.newBufferedWriter(vault.resolve("Hostile.md"), StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 120_000; i++) hostile.write(line);
+        }
+        List<String> notes = new java.util.ArrayList<>(good);
+        notes.add("Hostile.md");
+
+        Path nquads = tmp.resolve("vault.nq");
+        Child export = Child.run(tmp, "export", vault.toString(), "--format", "nquads", "-o", nquads.toString());
+        export.assertOneLinePerLimit();
+        DatasetGraph graph = StrictParse.parse(Files.readAllBytes(nquads), Lang.NQUADS);
+        for (String note : notes) {
+            assertTrue(graph.find(Node.ANY, Node.ANY, VG_PATH, NodeFactory.createLiteralString(note)).hasNext(), note + " is in the export");
+        }
+        Node hostile = NodeFactory.createURI("http://127.0.0.1:3030/note/Hostile");
+        assertEquals(NoteLimits.DEFAULT.asWritten(), count(graph.find(hostile, hostile, VG("hasLink"), Node.ANY)), "link occurrences kept");
+        assertTrue(graph.contains(hostile, hostile, VG("linksTo"), NodeFactory.createURI("http://127.0.0.1:3030/note/Good%202")));
+        System.out.printf("hostile note %.1f MB: export with -Xmx256m in %.1f s, %.1f MB of N-Quads, %d quads%n",
+                Files.size(vault.resolve("Hostile.md")) / 1e6, export.seconds, Files.size(nquads) / 1e6, count(graph.find()));
+
+        Path query = tmp.resolve("paths.rq");
+        Files.writeString(query, "PREFIX vg: <https://w3id.org/vaultgraph/ns#>\nSELECT ?path WHERE { ?note vg:path ?path } ORDER BY ?path\n");
+        Child tdb = Child.run(tmp, "query", vault.toString(), query.toString(), "--tdb", tmp.resolve("tdb").toString(), "--format", "csv");
+        tdb.assertOneLinePerLimit();
+        assertEquals(notes.stream().sorted().toList(), csvValues(tdb.out), "every note is in the TDB2 store");
+        System.out.printf("the same vault into TDB2 with -Xmx256m: %.1f s%n", tdb.seconds);
+        // The limits depend on the text alone, so the store holds exactly what the export holds.
+        try (org.vaultgraph.store.VaultStore store = org.vaultgraph.store.VaultStore.onDisk(tmp.resolve("tdb"))) {
+            Set<String> stored = org.apache.jena.system.Txn.calculateRead(store.dataset(), () -> {
+                Set<String> quads = new TreeSet<>();
+                store.dataset().find().forEachRemaining(q -> quads.add(q.toString()));
+                return quads;
+            });
+            Set<String> exported = new TreeSet<>();
+            graph.find().forEachRemaining(q -> exported.add(q.toString()));
+            assertEquals(exported, stored);
+        }
+
+        Child.Server server = Child.serve(tmp, vault);
+        try {
+            String answer = server.query("PREFIX vg: <https://w3id.org/vaultgraph/ns#> SELECT ?path WHERE { ?note vg:path ?path } ORDER BY ?path");
+            assertEquals(notes.stream().sorted().toList(), csvValues(answer), "every note is served");
+            System.out.printf("served with -Xmx256m after %.1f s%n", server.seconds);
+        } finally {
+            server.stop();
+        }
+        server.assertOneLinePerLimit();
+    }
+
+    private static final Node VG_PATH = VG("path");
+
+    private static Node VG(String local) {
+        return NodeFactory.createURI("https://w3id.org/vaultgraph/ns#" + local);
+    }
+
+    private static long count(java.util.Iterator<?> it) {
+        long n = 0;
+        for (; it.hasNext(); it.next()) n++;
+        return n;
+    }
+
+    /** The values of a one-column CSV answer, without its header. */
+    private static List<String> csvValues(String csv) {
+        List<String> lines = csv.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return lines.subList(1, lines.size());
+    }
+
+    /** vaultgraph run in a JVM of its own with a 256 MB heap, as a user would run it. */
+    private record Child(int exit, String out, String err, double seconds) {
+        private static final String MAIN = "org.vaultgraph.cli.Main";
+
+        private static List<String> java(String... args) {
+            List<String> command = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), MAIN));
+            command.addAll(List.of(args));
+            return command;
+        }
+
+        static Child run(Path tmp, String... args) throws Exception {
+            Path out = Files.createTempFile(tmp, "out", ".txt");
+            Path err = Files.createTempFile(tmp, "err", ".txt");
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(java(args)).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("vaultgraph " + String.join(" ", args) + " did not finish");
+            }
+            Child child = new Child(process.exitValue(), Files.readString(out), Files.readString(err), (System.nanoTime() - start) / 1e9);
+            assertEquals(0, child.exit, child.err);
+            return child;
+        }
+
+        /** No stack trace; the hostile note's links named once, with path and line. */
+        void assertOneLinePerLimit() {
+            assertFalse(err.contains("Exception") || err.contains("Error") || err.contains("\tat "), err);
+            List<String> said = err.lines().filter(l -> l.contains("Hostile.md:") && l.contains("links")).toList();
+            assertEquals(1, said.size(), err);
+            assertTrue(said.get(0).matches("\\s*Hostile\\.md:\\d+: has 1,200,000 links, .*"), said.get(0));
+        }
+
+        /** A server on a free port, started and waited for. */
+        record Server(Process process, String url, double seconds, Path err) {
+            String query(String sparql) throws Exception {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "vault/sparql?query="
+                        + java.net.URLEncoder.encode(sparql, StandardCharsets.UTF_8))).header("Accept", "text/csv").build();
+                var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), response.body());
+                return response.body();
+            }
+
+            void stop() throws InterruptedException {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+            }
+
+            void assertOneLinePerLimit() throws IOException {
+                new Child(0, "", Files.readString(err), seconds).assertOneLinePerLimit();
+            }
+        }
+
+        static Server serve(Path tmp, Path vault) throws Exception {
+            Path err = Files.createTempFile(tmp, "serve", ".txt");
+            long start = System.nanoTime();
+            Process process = new ProcessBuilder(java("serve", vault.toString(), "--port", "0")).redirectError(err.toFile()).start();
+            // The banner is a few lines, far less than a pipe holds: the rest of it need not be read.
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("serving ")) {
+                    return new Server(process, line.substring("serving ".length()).split(" ")[0], (System.nanoTime() - start) / 1e9, err);
+                }
+            }
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the server did not start:\n" + Files.readString(err));
+        }
     }
 
     @Test

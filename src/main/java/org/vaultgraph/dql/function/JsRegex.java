@@ -15,14 +15,14 @@ import org.vaultgraph.dql.eval.EvalException;
  *
  * <pre>{@code JsRegex.replace("a-b-c", JsRegex.compile("-", ""), "+", true) // "a+b+c"}</pre>
  */
-final class JsRegex {
+public final class JsRegex {
     private JsRegex() {}
 
     private static final String SPACE = "\\t\\n\\x0B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
     private static final String WORD = "[A-Za-z0-9_]";
 
     /** A JavaScript pattern with its flags ("g", "i", "m", "s"); an invalid one throws with JavaScript's kind of message. */
-    static Pattern compile(String pattern, String flags) {
+    public static Pattern compile(String pattern, String flags) {
         int javaFlags = 0;
         if (flags.contains("i")) javaFlags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
         if (flags.contains("m")) javaFlags |= Pattern.MULTILINE;
@@ -77,7 +77,7 @@ final class JsRegex {
     }
 
     /** {@code String.prototype.replace}: the first match, or every match when {@code global}, with JavaScript's replacement patterns. */
-    static String replace(String input, Pattern pattern, String replacement, boolean global) {
+    public static String replace(String input, Pattern pattern, String replacement, boolean global) {
         Matcher m = pattern.matcher(input);
         StringBuilder out = new StringBuilder();
         int last = 0;
@@ -154,7 +154,7 @@ final class JsRegex {
     }
 
     /** {@code String.prototype.split(regex, limit)}: captured groups are kept, empty pieces too. */
-    static List<String> split(String input, Pattern pattern, long limit) {
+    public static List<String> split(String input, Pattern pattern, long limit) {
         List<String> out = new ArrayList<>();
         if (limit == 0) return out;
         Matcher m = pattern.matcher(input).useAnchoringBounds(false).useTransparentBounds(true);

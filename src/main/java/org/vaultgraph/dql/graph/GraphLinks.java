@@ -71,6 +71,29 @@ public final class GraphLinks {
         return notePaths;
     }
 
+    /** Every file's vault path, notes and attachments. */
+    public Set<String> paths() {
+        return java.util.Collections.unmodifiableSet(allPaths);
+    }
+
+    private volatile Set<String> folders;
+
+    /** Every folder that holds a file, at any depth ("" not included), in path order; computed once per snapshot. */
+    public Set<String> folders() {
+        Set<String> known = folders;
+        if (known == null) {
+            Set<String> out = new HashSet<>();
+            for (String p : allPaths) {
+                // A file's folder, then its parents, until one already known (whose parents are too).
+                for (int slash = p.lastIndexOf('/'); slash > 0; slash = p.lastIndexOf('/', slash - 1)) {
+                    if (!out.add(p.substring(0, slash))) break;
+                }
+            }
+            folders = known = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(out));
+        }
+        return known;
+    }
+
     /** Whether a vault path is a note's. */
     public boolean isNote(String path) {
         return noteSet.contains(path);
@@ -96,6 +119,16 @@ public final class GraphLinks {
     /** The vault path a link names, or empty. */
     public Optional<String> resolvePath(String target, String fromPath) {
         return resolver.resolve(target, fromPath);
+    }
+
+    /** The IRI of the note at a vault path. */
+    public String iriOfNote(String path) {
+        return iris.note(path);
+    }
+
+    /** The IRI of the attachment at a vault path. */
+    public String iriOfAttachment(String path) {
+        return iris.attachment(path);
     }
 
     /** The IRI of the file a link names, or empty. */

@@ -201,6 +201,23 @@ public final class GraphPages implements PageSource {
         }
     }
 
+    private static final org.vaultgraph.query.QueryTemplate NOTE_GRAPH = new org.vaultgraph.query.QueryTemplate(
+            "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }");
+
+    /**
+     * A note's front matter as Obsidian parses it (Dataview's {@code file.frontmatter}): each key as
+     * written, in order; read from the note's graph alone, without the rest of its page.
+     */
+    public Map<String, Value> frontMatter(String path) {
+        Value.Obj known = cache.get(path);
+        if (known != null) return ((Value.Obj) ((Value.Obj) known.get("file")).get("frontmatter")).entries();
+        if (!files.isNote(path)) return Map.of();
+        Node note = NodeFactory.createURI(iris.note(path));
+        PageReader.NoteTriples triples = new PageReader.NoteTriples();
+        sparql.select(NOTE_GRAPH.with("g", note)).forEachRemaining(row -> triples.add(Triple.create(row.get("s"), row.get("p"), row.get("o"))));
+        return reader.frontMatter(note, triples);
+    }
+
     @Override
     public Value.Obj page(String path) {
         Value.Obj known = cache.get(path);

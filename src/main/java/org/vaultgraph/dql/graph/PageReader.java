@@ -134,6 +134,13 @@ final class PageReader {
         return new Value.Obj(page);
     }
 
+    /** The note's front matter as Obsidian parses it: each key as written, in order, with its value as written. */
+    Map<String, Value> frontMatter(Node note, NoteTriples t) {
+        Map<String, Value> raw = new LinkedHashMap<>();
+        for (Entry e : entries(note, t)) if (e.frontMatter() && !e.key().equals("position")) raw.put(e.key(), e.raw());
+        return raw;
+    }
+
     /** Dataview's page fields: front matter, plain list items' fields, then the other inline fields; repeats merged; canonical names added. */
     private Map<String, Value> fields(List<Entry> own, List<Item> items) {
         Map<String, List<Value>> raw = new LinkedHashMap<>();

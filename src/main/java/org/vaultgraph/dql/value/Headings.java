@@ -4,7 +4,7 @@ package org.vaultgraph.dql.value;
  * Headings as Dataview normalises them in links: letters, digits, '_', '-' and emoji kept, every other
  * character a space, runs of spaces collapsed, ends trimmed ({@code "A: b!"} gives {@code "A b"}).
  */
-public final class Headings {
+final class Headings {
     private Headings() {}
 
     public static String normalize(String heading) {
