@@ -24,7 +24,7 @@ final class Exporting {
             // Straight from the files to the output: memory stays flat however big the vault.
             StreamingExporter.Report report = new StreamingExporter(graph.loader().reader(graph.mapping()), new VaultMapper(graph.mapping()))
                     .write(graph.vault(), chosen, out);
-            return new Exported(report.notes(), report.statements(), chosen.quads(), report.problems(), 0);
+            return new Exported(report.notes(), report.statements(), chosen.quads(), report.problems(), report.problemsDropped());
         }
         DatasetGraph dataset = graph.dataset();
         if (chosen.isRdf()) {

@@ -50,49 +50,135 @@ public final class Benchmark {
     private static final int LATENCY_WARMUP = 3000;
     private static final int LATENCY_REQUESTS = 2000;
 
+    /** Whole processes run this many times each, floor and vaultgraph in turn, and the best of each counts. */
+    private static final int PROCESS_ROUNDS = 2;
+
     private final Path workDir;
     private final long seed;
     private final PrintWriter out;
+    private final boolean processesOnly;
+    private final WholeProcesses processes;
 
-    public Benchmark(Path workDir, long seed, PrintWriter out) {
+    /**
+     * @param processesOnly only the rows measured as whole processes (floor, export, serve), not the steps in this JVM
+     * @param childHeap     the heap option of every process the benchmark starts, e.g. {@code -Xmx3g}
+     */
+    public Benchmark(Path workDir, long seed, PrintWriter out, boolean processesOnly, String childHeap) {
         this.workDir = workDir;
         this.seed = seed;
         this.out = out;
+        this.processesOnly = processesOnly;
+        this.processes = new WholeProcesses(childHeap);
     }
 
-    /** One size's figures, by row name. */
-    private final Map<String, Map<Integer, String>> table = new LinkedHashMap<>();
+    public Benchmark(Path workDir, long seed, PrintWriter out) {
+        this(workDir, seed, out, false, "-Xmx3g");
+    }
+
+    /** Each column's figures, by row name. */
+    private final Map<String, Map<String, String>> table = new LinkedHashMap<>();
 
     public void run(List<Integer> sizes) throws Exception {
+        run(sizes, List.of());
+    }
+
+    /** Measures generated vaults of the given sizes, then each vault folder given, then commands on a one-note vault. */
+    public void run(List<Integer> sizes, List<Path> vaults) throws Exception {
+        List<String> columns = new ArrayList<>();
         for (int size : sizes) {
-            out.println("## " + size + " notes");
+            String column = String.format("%,d notes", size);
+            columns.add(column);
+            out.println("## " + column);
             out.flush();
-            measure(size);
+            Path vault = workDir.resolve("vault-" + size + "-seed-" + seed);
+            if (!Files.isDirectory(vault)) new VaultGenerator(size, seed).write(vault);
+            measure(vault, column, true);
+        }
+        for (Path vault : vaults) {
+            String column = vault.toAbsolutePath().normalize().getFileName().toString();
+            columns.add(column);
+            out.println("## " + column + " (" + vault + ")");
+            out.flush();
+            measure(vault, column, false);
         }
         out.println();
+        printTable(columns);
+        out.println();
+        printTable(oneNoteCommands());
+        out.println("(whole processes with " + (processes.sharesClasses() ? "the class-data sharing archive" : "no class-data sharing archive")
+                + "; best of " + PROCESS_ROUNDS + ", floor and vaultgraph run back to back in each round)");
+        out.flush();
+    }
+
+    private void printTable(List<String> columns) {
         out.print("| measure |");
-        for (int size : sizes) out.print(" " + String.format("%,d", size) + " notes |");
+        for (String column : columns) out.print(" " + column + " |");
         out.println();
         out.print("|---|");
-        for (int ignored : sizes) out.print("---|");
+        for (String ignored : columns) out.print("---|");
         out.println();
         table.forEach((row, values) -> {
+            if (columns.stream().noneMatch(values::containsKey)) return;
             out.print("| " + row + " |");
-            for (int size : sizes) out.print(" " + values.getOrDefault(size, "") + " |");
+            for (String column : columns) out.print(" " + values.getOrDefault(column, "") + " |");
             out.println();
         });
         out.flush();
     }
 
-    private void put(String row, int size, String value) {
-        table.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(size, value);
+    private void put(String row, String column, String value) {
+        table.computeIfAbsent(row, k -> new LinkedHashMap<>()).put(column, value);
         out.println("  " + row + ": " + value);
         out.flush();
     }
 
-    private void measure(int size) throws Exception {
-        Path vault = workDir.resolve("vault-" + size + "-seed-" + seed);
-        if (!Files.isDirectory(vault)) new VaultGenerator(size, seed).write(vault);
+    private void measure(Path vault, String column, boolean generated) throws Exception {
+        measureProcesses(vault, column);
+        if (!processesOnly) measureSteps(vault, column, generated);
+    }
+
+    /** The targets as a user meets them: whole processes, each next to the floor process run just before it. */
+    private void measureProcesses(Path vault, String column) throws Exception {
+        double floor = Double.MAX_VALUE;
+        double export = Double.MAX_VALUE;
+        double serve = Double.MAX_VALUE;
+        Path exported = workDir.resolve("export-" + System.nanoTime() + ".nq");
+        for (int round = 0; round < PROCESS_ROUNDS; round++) {
+            floor = Math.min(floor, processes.floor(vault));
+            export = Math.min(export, processes.export(vault, exported));
+            Files.deleteIfExists(exported);
+            serve = Math.min(serve, processes.serveFirstAnswer(vault));
+        }
+        put("floor: read + flexmark parse, one thread (whole process)", column, f1(floor) + " s");
+        put("export --format nquads (whole process)", column, f1(export) + " s");
+        put("export / floor (target at most 1.25)", column, f2(export / floor));
+        put("serve: start to first answer, in memory (whole process)", column, f1(serve) + " s");
+        put("serve first answer / floor (target at most 1.25)", column, f2(serve / floor));
+    }
+
+    /** Commands on a vault of one note, each a whole process: what "answers at once" is measured on. */
+    private List<String> oneNoteCommands() throws Exception {
+        Path vault = workDir.resolve("one-note");
+        Files.createDirectories(vault);
+        Files.writeString(vault.resolve("Note.md"), "---\ntitle: One note\ntags: [example]\n---\nA note with #a-tag, [[a link]] and a field.\n\nrating:: 4\n");
+        String column = "one-note vault, wall (target under 0.8 s)";
+        Map<String, String[]> commands = new LinkedHashMap<>();
+        commands.put("--version", new String[] {"--version"});
+        commands.put("export --format nquads", new String[] {"export", vault.toString(), "--format", "nquads", "--quiet"});
+        commands.put("dql 'LIST'", new String[] {"dql", vault.toString(), "LIST", "--quiet"});
+        commands.put("query (tag table)", new String[] {"query", vault.toString(), "--quiet", "--param", "tag=Note",
+            workDir.resolve("tag-table.rq").toString()});
+        Files.writeString(workDir.resolve("tag-table.rq"), QueryCatalog.named("tag-table.rq").text(), StandardCharsets.UTF_8);
+        for (Map.Entry<String, String[]> command : commands.entrySet()) {
+            double best = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) best = Math.min(best, processes.command(command.getValue()));
+            put("`" + command.getKey() + "`", column, f2(best) + " s");
+        }
+        return List.of(column);
+    }
+
+    /** Each step inside this JVM (read, parse, convert, load, serve, publish, sync), next to floors measured in the same run. */
+    private void measureSteps(Path vault, String column, boolean generated) throws Exception {
         HeapSampler heap = new HeapSampler();
         VaultLoader loader = VaultLoader.builder().build();
         Mapping mapping = loader.mappingFor(vault);
@@ -116,8 +202,8 @@ public final class Benchmark {
         }
         int notes = files.notePaths().size();
         double mb = bytes / 1e6;
-        put("files read only (floor)", size, rate(notes, readSeconds) + " notes/s, " + f1(mb / readSeconds) + " MB/s");
-        put("flexmark parse only (floor)", size, rate(notes, parseSeconds) + " notes/s");
+        put("files read only (floor)", column, rate(notes, readSeconds) + " notes/s, " + f1(mb / readSeconds) + " MB/s");
+        put("flexmark parse only (floor)", column, rate(notes, parseSeconds) + " notes/s");
 
         Vault read = null;
         double oursSeconds = Double.MAX_VALUE;
@@ -128,7 +214,8 @@ public final class Benchmark {
             read = reader.read(vault);
             oursSeconds = Math.min(oursSeconds, seconds(start));
         }
-        put("read + parse (vaultgraph)", size, rate(notes, oursSeconds) + " notes/s, " + f1(mb / oursSeconds) + " MB/s; "
+        String tableOf = tagTableSubject(vault, read, generated);
+        put("read + parse (vaultgraph)", column, rate(notes, oursSeconds) + " notes/s, " + f1(mb / oursSeconds) + " MB/s; "
                 + ratio(readSeconds, oursSeconds) + " of read floor, " + ratio(parseSeconds, oursSeconds) + " of flexmark");
 
         VaultMapper mapper = new VaultMapper(mapping);
@@ -145,7 +232,7 @@ public final class Benchmark {
             });
             mapSeconds = Math.min(mapSeconds, seconds(start));
         }
-        put("conversion to RDF", size, rate(quads.get(), mapSeconds) + " triples/s (" + String.format("%,d", quads.get()) + " quads); "
+        put("conversion to RDF", column, rate(quads.get(), mapSeconds) + " triples/s (" + String.format("%,d", quads.get()) + " quads); "
                 + "read+parse+convert " + rate(notes, oursSeconds + mapSeconds) + " notes/s = "
                 + ratio(parseSeconds, oursSeconds + mapSeconds) + " of flexmark");
 
@@ -153,29 +240,28 @@ public final class Benchmark {
         VaultStore memory = VaultStore.inMemory();
         memory.load(read, mapper);
         double memorySeconds = seconds(start);
-        put("load into memory", size, f1(memorySeconds) + " s, " + rate(quads.get(), memorySeconds) + " quads/s");
+        put("load into memory", column, f1(memorySeconds) + " s, " + rate(quads.get(), memorySeconds) + " quads/s");
         read = null;
-        put("heap holding the graph in memory (after GC)", size, liveHeapMb() + " MB");
+        put("heap holding the graph in memory (after GC)", column, liveHeapMb() + " MB");
 
-        Path tdb = workDir.resolve("tdb-" + size + "-" + System.nanoTime());
+        Path tdb = workDir.resolve("tdb-" + System.nanoTime());
         start = System.nanoTime();
         try (SyncedStore disk = SyncedStore.onDisk(vault, tdb, loader, line -> { })) {
-            put("load into TDB2 on disk", size, f1(seconds(start)) + " s");
+            put("load into TDB2 on disk", column, f1(seconds(start)) + " s");
         }
         start = System.nanoTime();
         try (SyncedStore disk = SyncedStore.onDisk(vault, tdb, loader, line -> { })) {
-            put("restart on TDB2, vault unchanged", size, f1(seconds(start)) + " s (" + disk.firstSync().unchanged() + " files unchanged)");
+            put("restart on TDB2, vault unchanged", column, f1(seconds(start)) + " s (" + disk.firstSync().unchanged() + " files unchanged)");
         }
-        String tagTable = QueryCatalog.named("tag-table.rq").bind(mapping.base(), Map.of("tag", mostLinkedTherapy(vault))).serialize();
-        put("serve --tdb: start to first answer, restart (whole process)", size,
-                f1(ServeProcess.firstAnswerSeconds(List.of(vault.toString(), "--tdb", tdb.toString()), tagTable)) + " s");
+        put("serve --tdb: start to first answer, restart (whole process)", column,
+                f1(processes.serveFirstAnswer(vault, "--tdb", tdb.toString())) + " s");
         deleteTree(tdb);
 
         // Serving: the tag table of the most linked therapy, over HTTP.
         GardenPublisher publisher = new GardenPublisher(SparqlService.local(memory.dataset()), mapper.iris());
         try (VaultServer server = VaultServer.builder().dataset(memory.dataset()).iris(mapper.iris()).publisher(publisher)
                 .landing(new LandingPage(vault.getFileName().toString(), notes, mapping.base())).port(0).build().start()) {
-            String query = QueryCatalog.named("tag-table.rq").bind(mapping.base(), Map.of("tag", mostLinkedTherapy(vault))).serialize();
+            String query = QueryCatalog.named("tag-table.rq").bind(mapping.base(), Map.of("tag", tableOf)).serialize();
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i < LATENCY_WARMUP; i++) get(http, server.sparqlUrl(), query);
             long[] nanos = new long[LATENCY_REQUESTS];
@@ -187,16 +273,16 @@ public final class Benchmark {
                 rows = body.split("\n").length - 1;
             }
             Arrays.sort(nanos);
-            put("tag table over HTTP, p50 / p99", size, f2(nanos[LATENCY_REQUESTS / 2] / 1e6) + " / "
+            put("tag table over HTTP, p50 / p99", column, f2(nanos[LATENCY_REQUESTS / 2] / 1e6) + " / "
                     + f2(nanos[LATENCY_REQUESTS * 99 / 100] / 1e6) + " ms (" + rows + " rows)");
 
             String baseView = new BaseViewBenchmark(out).measure(SparqlService.local(memory.dataset()), mapper.iris(), vault);
-            put("base view (tag table as a base), p50 / p99", size, baseView.replaceFirst("^base view \\(tag table as a base, (\\d+) rows\\): p50 / p99 ([\\d.]+ / [\\d.]+ ms).*$", "$2 ($1 rows)"));
+            put("base view (tag table as a base), p50 / p99", column, baseView.replaceFirst("^base view \\(tag table as a base, (\\d+) rows\\): p50 / p99 ([\\d.]+ / [\\d.]+ ms).*$", "$2 ($1 rows)"));
 
-            Path pages = workDir.resolve("site-" + size + "-" + System.nanoTime());
+            Path pages = workDir.resolve("site-" + System.nanoTime());
             start = System.nanoTime();
             int published = publish(publisher, pages);
-            put("publish every page", size, f1(seconds(start)) + " s, " + published + " pages");
+            put("publish every page", column, f1(seconds(start)) + " s, " + published + " pages");
         }
         memory.close();
 
@@ -205,12 +291,16 @@ public final class Benchmark {
         VaultLoader.LoadedVault loaded = loader.load(vault, VaultStore.inMemory());
         try (VaultServer server = VaultServer.builder().dataset(loaded.store().dataset()).iris(loaded.mapper().iris()).port(0).build().start()) {
             get(HttpClient.newHttpClient(), server.sparqlUrl(),
-                    QueryCatalog.named("tag-table.rq").bind(mapping.base(), Map.of("tag", mostLinkedTherapy(vault))).serialize());
-            put("serve: start to first answer, in memory", size, f1(seconds(start)) + " s");
+                    QueryCatalog.named("tag-table.rq").bind(mapping.base(), Map.of("tag", tableOf)).serialize());
+            put("serve: start to first answer, in memory", column, f1(seconds(start)) + " s");
         }
         loaded.store().close();
 
-        // Sync after one edit, on a store that follows the vault.
+        // Sync after one edit, on a store that follows the vault: only in a vault of our own, which may be edited.
+        if (!generated) {
+            put("peak heap used (sampled every 20 ms)", column, heap.stop() + " MB");
+            return;
+        }
         try (SyncedStore synced = SyncedStore.inMemory(vault, loader, line -> { })) {
             Path note = files.notePaths().stream().filter(p -> p.startsWith("Research/Insights/")).findFirst().map(vault::resolve).orElseThrow();
             String before = Files.readString(note);
@@ -218,15 +308,26 @@ public final class Benchmark {
             Files.setLastModifiedTime(note, FileTime.fromMillis(System.currentTimeMillis() + 1000));
             start = System.nanoTime();
             VaultSync.Report report = synced.sync().sync();
-            put("sync after one edit, whole vault listed", size, f1((System.nanoTime() - start) / 1e6) + " ms (" + report + ")");
+            put("sync after one edit, whole vault listed", column, f1((System.nanoTime() - start) / 1e6) + " ms (" + report + ")");
             Files.writeString(note, before + "\nedited again\n");
             Files.setLastModifiedTime(note, FileTime.fromMillis(System.currentTimeMillis() + 2000));
             start = System.nanoTime();
             report = synced.sync().sync(List.of(note));
-            put("sync after one edit, as --watch does (the changed path only)", size, f1((System.nanoTime() - start) / 1e6) + " ms (" + report + ")");
+            put("sync after one edit, as --watch does (the changed path only)", column, f1((System.nanoTime() - start) / 1e6) + " ms (" + report + ")");
             Files.writeString(note, before);
         }
-        put("peak heap used (sampled every 20 ms)", size, heap.stop() + " MB");
+        put("peak heap used (sampled every 20 ms)", column, heap.stop() + " MB");
+    }
+
+    /** The note whose tag table is asked for: in a generated vault its most linked therapy, else the note most linked to. */
+    private static String tagTableSubject(Path vault, Vault read, boolean generated) throws IOException {
+        if (generated) return mostLinkedTherapy(vault);
+        Map<String, Integer> links = new java.util.HashMap<>();
+        for (var note : read.notes()) for (var link : note.links()) links.merge(link.target(), 1, Integer::sum);
+        // Most links first; among equals, the first name in order.
+        Comparator<Map.Entry<String, Integer>> order = Comparator.comparing(Map.Entry::getValue);
+        order = order.thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
+        return links.entrySet().stream().max(order).map(Map.Entry::getKey).orElse("");
     }
 
     private static String mostLinkedTherapy(Path vault) throws IOException {

@@ -1,6 +1,8 @@
 package org.vaultgraph.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vaultgraph.bench.Benchmark;
@@ -15,6 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Each vault is generated once and kept in --dir for the next run. The table gives reading, conversion, loading "
                 + "(memory and TDB2), serving, tag-table latency over HTTP, a base view, publishing, sync after an edit and heap, each "
                 + "next to floors measured in the same run: reading the files only, and flexmark parsing only.",
+            "Each vault also gets rows measured as whole processes: the floor (a process that reads every note and parses it "
+                + "with flexmark, on one thread), export and serve (start to first answer), with their ratios to the floor; and "
+                + "commands on a one-note vault.",
             "Give the JVM room for the largest size, for example:%n  java -Xmx6g -jar target/vaultgraph.jar bench"})
 final class BenchCommand implements Callable<Integer> {
 
@@ -35,6 +40,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--base-view", description = "Measure only a base view (the tag table as a base) on each vault, loaded in memory.")
     boolean baseViewOnly;
 
+    @Option(names = "--vault", paramLabel = "DIR",
+            description = "Also measure this vault folder (repeat for more); it is only read. With --vault and no --notes, only the folders are measured.")
+    List<Path> vaults = new ArrayList<>();
+
+    @Option(names = "--processes-only",
+            description = "Only the rows measured as whole processes (the floor, export, serve, one-note commands): quicker on big vaults.")
+    boolean processesOnly;
+
+    @Option(names = "--process-heap", defaultValue = "-Xmx3g", paramLabel = "OPTION",
+            description = "The heap option of every process the benchmark starts (default: ${DEFAULT-VALUE}).")
+    String processHeap;
+
     @Override
     public Integer call() throws Exception {
         for (int size : sizes) if (size < 10) throw new UsageException("a benchmark vault has at least 10 notes, not " + size);
@@ -42,7 +59,11 @@ final class BenchCommand implements Callable<Integer> {
             new org.vaultgraph.bench.BaseViewBenchmark(spec.commandLine().getOut()).run(dir, seed, sizes);
             return 0;
         }
-        new Benchmark(dir, seed, spec.commandLine().getOut()).run(sizes);
+        for (Path vault : vaults) if (!Files.isDirectory(vault)) throw new UsageException("--vault " + vault + ": not a folder");
+        if (!processHeap.startsWith("-Xmx")) throw new UsageException("--process-heap takes a heap option such as -Xmx3g");
+        boolean sizesGiven = spec.commandLine().getParseResult().hasMatchedOption("--notes");
+        List<Integer> generated = vaults.isEmpty() || sizesGiven ? sizes : List.of();
+        new Benchmark(dir, seed, spec.commandLine().getOut(), processesOnly, processHeap).run(generated, vaults);
         return 0;
     }
 }

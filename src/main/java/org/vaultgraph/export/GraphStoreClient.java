@@ -59,11 +59,43 @@ final class GraphStoreClient {
         return GSP.service(endpoint.toString()).graphName(graph);
     }
 
+    /** How many times a request whose connection dropped is sent again: PUT, DELETE and GET may be repeated safely. */
+    private static final int RETRIES = 2;
+
     private void call(String method, String graph, Runnable request) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                request.run();
+                return;
+            } catch (HttpException e) {
+                // A store may close a kept-alive connection as the request goes out (Virtuoso under load does).
+                if (attempt < RETRIES && dropped(e)) {
+                    pause(200L << attempt);
+                    continue;
+                }
+                throw new GraphStorePush.PushException(describe(method, graph, e));
+            }
+        }
+    }
+
+    /** Whether the request got no answer because its connection was lost, rather than refused, unknown, timed out or untrusted. */
+    private static boolean dropped(HttpException e) {
+        if (e.getStatusCode() > 0) return false;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof HttpTimeoutException || cause instanceof SSLException) {
+                return false;
+            }
+            if (cause instanceof java.io.IOException) return true;
+        }
+        return false;
+    }
+
+    private static void pause(long millis) {
         try {
-            request.run();
-        } catch (HttpException e) {
-            throw new GraphStorePush.PushException(describe(method, graph, e));
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -87,6 +119,8 @@ final class GraphStoreClient {
                         + "this Java's trust store, or -Djavax.net.ssl.trustStore=FILE";
             }
         }
-        return e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null) root = root.getCause();
+        return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + " (" + root.getMessage() + ")";
     }
 }

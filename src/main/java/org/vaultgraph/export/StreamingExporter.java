@@ -1,40 +1,40 @@
 package org.vaultgraph.export;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
-import org.vaultgraph.rdf.NoteClassifier;
+import org.vaultgraph.rdf.ParallelMapping;
 import org.vaultgraph.rdf.VaultMapper;
 import org.vaultgraph.vault.Attachment;
 import org.vaultgraph.vault.Problem;
+import org.vaultgraph.vault.Vault;
 import org.vaultgraph.vault.VaultReader;
 
 /**
- * Exports a vault straight from its files, without a store, in two passes: the first keeps only each
- * note's path and classes (what link resolution and insight mapping need), the second reads the notes
- * again a batch at a time and writes their quads as it goes. Memory holds the index and one batch,
- * whatever the size of the vault.
+ * Exports a vault straight from its files, without a store: every note is read and parsed once, on
+ * every core, then mapped on every core a slice of notes at a time and written in path order, so the
+ * output is the same whatever the number of cores. N-Quads lines are formatted by the mapping tasks
+ * too; the other formats get each slice's quads in order on one thread.
  *
  * <pre>{@code
  * StreamingExporter.Report report = new StreamingExporter(reader, mapper).write(Path.of("data/vault"), ExportFormat.NQUADS, out);
  * }</pre>
  *
  * Turtle, TriG, N-Triples, N-Quads and JSON-LD stream; RDF/XML and the graph formats need the store.
+ * Memory holds the parsed notes (not their triples) and the output of a few thousand notes.
  */
 public final class StreamingExporter {
-    /** Notes parsed at a time in the second pass. */
-    private static final int BATCH = 256;
-
     private final VaultReader reader;
     private final VaultMapper mapper;
 
@@ -47,8 +47,9 @@ public final class StreamingExporter {
      * What an export wrote and found.
      *
      * @param statements the quads written, or for a triple format the distinct triples written
+     * @param problemsDropped problems found beyond those listed
      */
-    public record Report(int notes, int attachments, long statements, List<Problem> problems) {}
+    public record Report(int notes, int attachments, long statements, List<Problem> problems, long problemsDropped) {}
 
     /** Whether a format can be written this way. */
     public static boolean streams(ExportFormat format) {
@@ -57,40 +58,53 @@ public final class StreamingExporter {
 
     public Report write(Path root, ExportFormat format, OutputStream out) {
         if (!streams(format)) throw new IllegalArgumentException(format.id() + " is written from the store, not streamed");
-        VaultReader.VaultFiles files = reader.list(root);
-        List<Problem> problems = new ArrayList<>(files.problems());
-
-        // First pass: which notes exist and what class each has.
-        NoteClassifier classifier = new NoteClassifier(mapper.mapping());
-        Map<String, Set<String>> classes = new HashMap<>();
-        List<Attachment> attachments = new ArrayList<>(files.attachments());
-        reader.forEachNote(files, BATCH, read -> {
-            if (read.note() != null) classes.put(read.path(), classifier.classesOf(read.note()));
-            read.attachment().ifPresent(attachments::add);
-            problems.addAll(read.problems());
-        });
-        Set<String> attachmentPaths = new HashSet<>();
-        attachments.forEach(a -> attachmentPaths.add(a.path()));
-        VaultMapper.VaultContext context = VaultMapper.context(classes, attachmentPaths);
-
-        // Second pass: map each note again as it is read, straight to the writer.
+        Vault vault = reader.read(root);
+        List<Problem> problems = new ArrayList<>(vault.problems());
+        ParallelMapping mapping = new ParallelMapping(mapper, mapper.context(vault));
         long[] written = {0};
-        StreamRDF sink = sink(format, out, written);
-        sink.start();
-        new java.util.TreeMap<>(GraphExporter.prefixes(mapper.iris()).getMapping()).forEach(sink::prefix);
-        int[] notes = {0};
-        reader.forEachNote(files, BATCH, read -> {
-            if (read.note() == null || !classes.containsKey(read.path())) {
-                if (classes.containsKey(read.path())) problems.add(Problem.inFile(read.path(), "changed while it was exported and could not be read again; left out"));
-                return;
-            }
-            mapper.mapNote(read.note(), context, sink, problems);
-            notes[0]++;
-        });
-        attachments.sort(java.util.Comparator.comparing(Attachment::path));
-        for (Attachment attachment : attachments) mapper.mapAttachment(attachment, sink, problems);
-        sink.finish();
-        return new Report(notes[0], attachments.size(), written[0], List.copyOf(problems));
+        if (format == ExportFormat.NQUADS) {
+            // Each task formats its own slice's lines: the lines of a quad do not depend on one another.
+            mapping.mapInOrder(vault.notes(), StreamingExporter::nquads, (lines, found) -> {
+                writeBytes(out, lines.bytes());
+                written[0] += lines.quads();
+                problems.addAll(found);
+            });
+            NQuadsLines files = nquads(stream -> vault.attachments().forEach(a -> mapper.mapAttachment(a, stream, problems)));
+            writeBytes(out, files.bytes());
+            written[0] += files.quads();
+        } else {
+            StreamRDF sink = sink(format, out, written);
+            sink.start();
+            new java.util.TreeMap<>(GraphExporter.prefixes(mapper.iris()).getMapping()).forEach(sink::prefix);
+            mapping.mapInOrder(vault.notes(), ParallelMapping::collect, (quads, found) -> {
+                quads.forEach(sink::quad);
+                problems.addAll(found);
+            });
+            for (Attachment attachment : vault.attachments()) mapper.mapAttachment(attachment, sink, problems);
+            sink.finish();
+        }
+        return new Report(vault.notes().size(), vault.attachments().size(), written[0], List.copyOf(problems), vault.problemsDropped());
+    }
+
+    /** A slice's quads as N-Quads lines, written by the task that maps it. */
+    private record NQuadsLines(byte[] bytes, long quads) {}
+
+    private static NQuadsLines nquads(Consumer<StreamRDF> write) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
+        long[] quads = {0};
+        StreamRDF lines = counting(StreamRDFWriter.getWriterStream(bytes, RDFFormat.NQUADS), quads);
+        lines.start();
+        write.accept(lines);
+        lines.finish();
+        return new NQuadsLines(bytes.toByteArray(), quads[0]);
+    }
+
+    private static void writeBytes(OutputStream out, byte[] bytes) {
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The writer for {@code format}, counting into {@code written} what reaches the output. */

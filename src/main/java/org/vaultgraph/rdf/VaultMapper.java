@@ -65,12 +65,19 @@ public final class VaultMapper {
         return mapping;
     }
 
-    /** Emits the quads of every note and attachment of the vault; returns what could not be mapped. */
+    /**
+     * Emits the quads of every note and attachment of the vault, in path order (notes are mapped on every
+     * core; equal nodes are one object, see {@link SharedNodes}); returns what could not be mapped.
+     */
     public List<Problem> map(Vault vault, StreamRDF sink) {
         VaultContext context = context(vault);
         List<Problem> problems = new ArrayList<>();
         sink.start();
-        for (Note note : vault.notes()) mapNote(note, context, sink, problems);
+        SharedNodes shared = new SharedNodes();
+        new ParallelMapping(this, context).mapInOrder(vault.notes(), write -> ParallelMapping.collect(write, shared), (quads, found) -> {
+            quads.forEach(sink::quad);
+            problems.addAll(found);
+        });
         for (Attachment attachment : vault.attachments()) mapAttachment(attachment, sink, problems);
         sink.finish();
         return problems;

@@ -17,7 +17,7 @@ import org.vaultgraph.render.GardenPublisher;
 /**
  * Answers GET on {@code /} with the landing page, on a tag page's permalink with that page
  * (rendered from the graph on each request), and on {@code /static/...} with the editor's files;
- * every other request goes on.
+ * every other request goes on. Requests to the dataset ({@code /vault/...}) go on at once.
  */
 final class PagesFilter implements Filter {
     private final Supplier<GardenPublisher> publishers;
@@ -96,7 +96,7 @@ final class PagesFilter implements Filter {
             return;
         }
         if (path.startsWith(VaultServer.DATASET + "/")) {
-            // The dataset's endpoints are never pages: a query does not wait for the pages' permalinks.
+            // The dataset's endpoints are never pages: a query need not wait for every page's permalink.
             chain.doFilter(req, res);
             return;
         }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.access.VocabSecurity;
 import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.main.sys.InitFusekiMain;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
@@ -33,6 +35,12 @@ import org.vaultgraph.render.GardenPublisher;
 public final class VaultServer implements AutoCloseable {
     /** The dataset's name: its endpoints live under this path. */
     public static final String DATASET = "/vault";
+
+    static {
+        // The jar leaves Fuseki out of Jena's own start-up, so that commands which do not serve never load it: it starts here.
+        InitFusekiMain.init();
+        VocabSecurity.init();
+    }
 
     private final FusekiServer fuseki;
     private final String host;

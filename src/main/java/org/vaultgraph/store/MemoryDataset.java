@@ -146,6 +146,14 @@ final class MemoryDataset extends DatasetGraphCollection {
         return prefixes;
     }
 
+    /** Gives back what the notes' lists of triples reserved to grow: called once a load has written every note. */
+    void trimToSize() {
+        for (NoteGraph graph : graphs.values()) {
+            graph.owned.trimToSize();
+            graph.shared.trimToSize();
+        }
+    }
+
     private void holdShared(Triple t) {
         if (sharedCounts.merge(t, 1, Integer::sum) == 1) union.add(t);
     }
@@ -182,7 +190,7 @@ final class MemoryDataset extends DatasetGraphCollection {
         public void performAdd(Triple t) {
             if (owns(t)) {
                 if (union.contains(t)) return;
-                owned.add(t);
+                owned.addNew(t); // not in the union, so not among this graph's own triples either
                 union.add(t);
             } else {
                 if (!shared.add(t)) return;
@@ -215,18 +223,36 @@ final class MemoryDataset extends DatasetGraphCollection {
         }
     }
 
-    /** A set of triples kept as a list while small (most notes) and as a hash set once large, so a huge note stays linear. */
+    /**
+     * A set of triples kept as a list (four bytes a triple) until a lookup in a large one would be slow:
+     * adding with a duplicate check, or removing, turns a list of over 64 triples into a hash set, so a
+     * huge note stays linear. A note's own triples, added without a check, keep the list.
+     */
     private static final class TripleBag implements Iterable<Triple> {
         private static final int SMALL = 64;
         private Collection<Triple> items = new ArrayList<>(8);
 
         boolean add(Triple t) {
-            if (items instanceof ArrayList && items.size() >= SMALL) items = new LinkedHashSet<>(items);
+            hashedWhenLarge();
             return items instanceof ArrayList ? !items.contains(t) && items.add(t) : items.add(t);
         }
 
+        /** Adds a triple known not to be in the bag yet. */
+        void addNew(Triple t) {
+            items.add(t);
+        }
+
         boolean remove(Triple t) {
+            hashedWhenLarge();
             return items.remove(t);
+        }
+
+        void trimToSize() {
+            if (items instanceof ArrayList<Triple> list) list.trimToSize();
+        }
+
+        private void hashedWhenLarge() {
+            if (items instanceof ArrayList && items.size() > SMALL) items = new LinkedHashSet<>(items);
         }
 
         boolean isEmpty() {

@@ -97,6 +97,7 @@ public final class VaultStore implements AutoCloseable {
                 }
             };
             problems.set(mapper.map(vault, sink));
+            if (dataset instanceof MemoryDataset memory) memory.trimToSize();
         });
         return new LoadReport(vault.notes().size(), vault.attachments().size(), count.get(), List.copyOf(problems.get()));
     }

@@ -146,9 +146,24 @@ public final class DataviewValues {
             case FIXED -> d.offsetMinutes() == 0 ? "Z" : d.time().getOffset().getId();
             case NAMED -> d.time().getOffset().getId().replace("Z", "+00:00");
         };
-        String lexical = String.format("%04d-%02d-%02dT%02d:%02d:%02d%s%s", d.year(), d.month(), d.day(), d.hour(), d.minute(), d.second(),
-                d.millisecond() == 0 ? "" : String.format(".%03d", d.millisecond()), zone);
-        return new Atom(new FieldValue.DateValue(lexical, true), parsed.end());
+        // Zero-padded as String.format's %04d and %02d would write it, without the cost of a format string per date.
+        StringBuilder lexical = new StringBuilder(32);
+        padded(lexical, d.year(), 4).append('-');
+        padded(lexical, d.month(), 2).append('-');
+        padded(lexical, d.day(), 2).append('T');
+        padded(lexical, d.hour(), 2).append(':');
+        padded(lexical, d.minute(), 2).append(':');
+        padded(lexical, d.second(), 2);
+        if (d.millisecond() != 0) padded(lexical.append('.'), d.millisecond(), 3);
+        return new Atom(new FieldValue.DateValue(lexical.append(zone).toString(), true), parsed.end());
+    }
+
+    /** Appends {@code value} with at least {@code width} characters, zeros after a minus sign, as {@code %0<width>d} does. */
+    private static StringBuilder padded(StringBuilder out, int value, int width) {
+        String digits = Integer.toString(Math.abs(value));
+        if (value < 0) out.append('-');
+        for (int i = digits.length() + (value < 0 ? 1 : 0); i < width; i++) out.append('0');
+        return out.append(digits);
     }
 
     /** An inline duration, normalised as Dataview normalises inline durations. */

@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.resolver.ScalarResolver;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -72,11 +73,24 @@ final class FrontMatterReader {
         return text.startsWith("---\n") && locate(text) == Block.NONE;
     }
 
+    private final boolean flatFastPath;
+    private final ScalarResolver resolver = settings.getSchema().getScalarResolver();
+
+    FrontMatterReader() {
+        this(true);
+    }
+
+    /** @param flatFastPath whether flat {@code key: value} front matter is read without SnakeYAML ({@link FlatYaml}) */
+    FrontMatterReader(boolean flatFastPath) {
+        this.flatFastPath = flatFastPath;
+    }
+
     Content read(String path, Block block, List<Problem> problems) {
         if (block.yaml().isBlank()) return Content.empty();
+        Optional<MappingNode> flat = flatFastPath ? FlatYaml.read(block.yaml(), resolver) : Optional.empty();
         Optional<Node> root;
         try {
-            root = new Compose(settings).composeString(block.yaml());
+            root = flat.isPresent() ? Optional.of(flat.get()) : new Compose(settings).composeString(block.yaml());
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 2).orElse(1);
             int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);

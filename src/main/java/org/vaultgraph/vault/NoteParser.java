@@ -117,7 +117,10 @@ public final class NoteParser {
         meta.links().forEach(links::add);
         MaskedText tagText = masked.copy();
         BitSet wikiSpans = new BitSet(text.length());
+        // One pass finds the wikilinks and hides them from the tag and address scans.
+        List<org.vaultgraph.vault.Link> wikiLinks = new ArrayList<>();
         WikiLinks.scan(masked, lines, (link, start, end) -> {
+            if (link != null) wikiLinks.add(link);
             tagText.blank(start, end);
             wikiSpans.set(start, end);
         });
@@ -129,7 +132,7 @@ public final class NoteParser {
             org.vaultgraph.vault.Link vaultLink = link.toVaultLink(lines);
             if (vaultLink != null) internal.add(vaultLink);
         }
-        addInOrder(masked, lines, internal, links);
+        addInOrder(wikiLinks, internal, links);
 
         Capped<WebLink> externalLinks = Capped.distinctAfter(limits.asWritten(), limits.distinct(), WebLink::url);
         Matcher url = URL.matcher(tagText);
@@ -176,23 +179,22 @@ public final class NoteParser {
     /** A web address as written, and the line it is on. */
     private record WebLink(String url, int line) {}
 
-    /** Adds the text's wikilinks, found as they come, and its markdown links to {@code links}, all in the order written. */
-    private static void addInOrder(MaskedText masked, LineIndex lines, List<org.vaultgraph.vault.Link> markdownLinks,
+    /** Adds the text's wikilinks (in the order written) and its markdown links to {@code links}, all in the order written. */
+    private static void addInOrder(List<org.vaultgraph.vault.Link> wikiLinks, List<org.vaultgraph.vault.Link> markdownLinks,
                                    Capped<org.vaultgraph.vault.Link> links) {
         Comparator<org.vaultgraph.vault.Link> written = Comparator.comparingInt(org.vaultgraph.vault.Link::line)
                 .thenComparingInt(org.vaultgraph.vault.Link::column);
         markdownLinks.sort(written);
         Iterator<org.vaultgraph.vault.Link> markdown = markdownLinks.iterator();
-        org.vaultgraph.vault.Link[] next = {markdown.hasNext() ? markdown.next() : null};
-        WikiLinks.scan(masked, lines, (link, start, end) -> {
-            if (link == null) return;
-            while (next[0] != null && written.compare(next[0], link) < 0) {
-                links.add(next[0]);
-                next[0] = markdown.hasNext() ? markdown.next() : null;
+        org.vaultgraph.vault.Link next = markdown.hasNext() ? markdown.next() : null;
+        for (org.vaultgraph.vault.Link link : wikiLinks) {
+            while (next != null && written.compare(next, link) < 0) {
+                links.add(next);
+                next = markdown.hasNext() ? markdown.next() : null;
             }
             links.add(link);
-        });
-        if (next[0] != null) links.add(next[0]);
+        }
+        if (next != null) links.add(next);
         markdown.forEachRemaining(links::add);
     }
 

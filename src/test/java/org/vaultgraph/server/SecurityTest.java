@@ -56,6 +56,8 @@ import org.vaultgraph.store.VaultLoader;
  * <li>script in a tag page: a tag such as {@code #"><svg onload=…>}, script, event handlers, javascript: links</li>
  * <li>script in resource pages for odd IRIs and for a note whose name is markup</li>
  * <li>script in error answers (404, 400, 406, SPARQL syntax errors) and in the landing page's query parameters</li>
+ * <li>script in the garden's pages (index, folder, class), the graph pages and their data, and a base whose view name
+ * and html() formula are markup</li>
  * <li>a forged Host header on pages and descriptions</li>
  * <li>answers that would load or run code: an XSLT {@code stylesheet=} in XML results, a JSONP {@code callback=},
  * a query fetched by {@code query-ref=}</li>
@@ -88,7 +90,8 @@ class SecurityTest {
         Files.writeString(vault.resolve("Hostile.md"), "---\ndg-publish: true\ntags: [insight]\n---\n"
                 + "# Hostile\nA tag #\"><svg onload=alert(1)> and " + SCRIPT + " and <img src=x onerror=alert(2)>.\n\n"
                 + "[click](javascript:alert(3)) <a href=\"javascript:alert(4)\">me</a> <iframe src=\"https://evil.example/\"></iframe>\n\n"
-                + "```dataview\nLIST FROM #insight\n```\n");
+                + "```dataview\nLIST FROM #insight\n```\n\n```base\nfilters: file.hasTag(\"insight\")\nviews:\n  - type: cards\n    name: \"<img src=x onerror=alert(6)>\"\n"
+                + "formulas:\n  shout: html(\"<b onclick=alert(7)>hi</b><script>alert(8)</script>\")\n```\n");
         Files.writeString(vault.resolve("\"><img src=x onerror=alert(5)>.md"), "A note whose name is markup. #insight\n");
         Files.write(vault.resolve("picture.png"), PICTURE);
         Files.createSymbolicLink(vault.resolve("Secret.md"), secretFolder.resolve("secret.md"));
@@ -542,6 +545,24 @@ class SecurityTest {
         assertNoMarkup("graph store", get(server, "vault/get?graph=" + encoded, "text/html"), SCRIPT);
         HttpResponse<String> notAcceptable = send(HttpRequest.newBuilder(URI.create(server.url() + "ns")).header("Accept", "text/" + SCRIPT.replace("/", "")));
         assertNoMarkup("406", notAcceptable, SCRIPT);
+    }
+
+    @Test
+    void theGardenGraphAndBasePagesEchoNoMarkup() throws Exception {
+        String encoded = encode(SCRIPT);
+        String markupNote = IriMinter.encodePath("\"><img src=x onerror=alert(5)>");
+        for (String path : List.of("index", "folder/" + encoded, "class?iri=" + encoded, "graph", "graph/note/" + markupNote, "graph/note/" + encoded,
+                "graph.json?focus=" + encoded, "graph.json?tag=" + encoded + "&class=" + encoded + "&kind=" + encoded, "graph.json?depth=" + encoded)) {
+            HttpResponse<String> page = get(server, path, "text/html");
+            assertTrue(page.statusCode() < 500, path + ": " + page.statusCode());
+            assertNoMarkup(path, page, SCRIPT, "<img src=x", "<svg onload");
+            // The graph pages hold the server's own controls form and scripts; the garden's pages hold none.
+            if (!path.startsWith("graph") && page.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) assertNoActiveMarkup(path, page.body());
+        }
+        HttpResponse<String> hostile = get(server, tagPage, "text/html");
+        assertTrue(hostile.body().contains("obsidian-bases-views"), "the base is drawn: " + hostile.body());
+        assertNoActiveMarkup(tagPage, hostile.body());
+        assertFalse(hostile.body().contains("alert(8)</script>"), hostile.body());
     }
 
     @Test
