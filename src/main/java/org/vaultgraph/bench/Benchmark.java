@@ -253,6 +253,8 @@ public final class Benchmark {
         try (SyncedStore disk = SyncedStore.onDisk(vault, tdb, loader, line -> { })) {
             put("restart on TDB2, vault unchanged", column, f1(seconds(start)) + " s (" + disk.firstSync().unchanged() + " files unchanged)");
         }
+        put("serve --tdb: start to first answer, restart (whole process)", column,
+                f1(processes.serveFirstAnswer(vault, "--tdb", tdb.toString())) + " s");
         deleteTree(tdb);
 
         // Serving: the tag table of the most linked therapy, over HTTP.

@@ -77,11 +77,16 @@ final class WholeProcesses {
         return timed(mainAndArgs);
     }
 
-    /** {@code serve VAULT} in memory, from the start of its process to the first answer of its SPARQL endpoint. */
-    double serveFirstAnswer(Path vault) throws IOException, InterruptedException {
+    /**
+     * {@code serve VAULT OPTIONS...} (in memory, or {@code --tdb DIR}), from the start of its process
+     * to the first answer of its SPARQL endpoint.
+     */
+    double serveFirstAnswer(Path vault, String... options) throws IOException, InterruptedException {
         Path errors = Files.createTempFile("vaultgraph-serve", ".err");
+        List<String> command = new ArrayList<>(List.of("org.vaultgraph.cli.Main", "serve", vault.toString(), "--port", "0", "--quiet"));
+        command.addAll(List.of(options));
         long start = System.nanoTime();
-        Process server = start(errors, "org.vaultgraph.cli.Main", "serve", vault.toString(), "--port", "0", "--quiet");
+        Process server = start(errors, command.toArray(String[]::new));
         try (BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             String endpoint = null;
             for (String line = out.readLine(); line != null && endpoint == null; line = out.readLine()) {

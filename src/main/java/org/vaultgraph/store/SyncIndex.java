@@ -1,27 +1,28 @@
 package org.vaultgraph.store;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.Iterator;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.vocabulary.RDF;
-import org.apache.jena.system.Txn;
-import org.vaultgraph.rdf.IriMinter;
-import org.vaultgraph.rdf.Mapping;
 import org.vaultgraph.rdf.VG;
+import org.vaultgraph.rdf.VaultMapper;
+import org.vaultgraph.vault.Attachment;
+import org.vaultgraph.vault.FileStamp;
 import org.vaultgraph.vault.LinkResolver;
 
 /**
  * What the store holds about each file of the vault: enough to tell, without reading a file,
- * whether it changed, and which notes a change elsewhere can affect. Rebuilt from the store at
- * start, so it survives restarts without a file of its own.
+ * whether it changed, and which notes a change elsewhere can affect. The store's graphs are always
+ * the mapping of these entries (each note mapped with the classes and paths the index lists), so
+ * what a note's links meant when it was mapped can be worked out from the index alone.
+ *
+ * <p>The link resolver and the reverse link map are built when first asked for: a restart that
+ * finds nothing changed needs neither.
  */
 final class SyncIndex {
     /** The classes that change what an insight's links mean (vg:about and its sub-properties). */
@@ -31,155 +32,168 @@ final class SyncIndex {
     /**
      * One file.
      *
-     * @param modified  the file time as the store records it ({@link org.vaultgraph.rdf.VaultMapper#fileTime})
-     * @param sha256    the digest of a note's bytes, "" for an attachment
-     * @param classes   for a note, its classes as the mapper knows them (the ones that matter to other notes)
-     * @param targets   for a note, every link text its triples depend on
-     * @param signature for a note, what those texts resolved to when it was mapped
+     * @param modified the file's modification time, in milliseconds (what the store records, to the millisecond)
+     * @param sha256   the digest of a note's bytes, "" for an attachment
+     * @param classes  for a note, its classes as the mapper knows them (the ones that matter to other notes)
+     * @param targets  for a note, every link text its triples depend on, sorted
      */
-    record Entry(String path, boolean note, long size, String modified, String sha256, Set<String> classes,
-                 Set<String> targets, String signature) {}
+    record Entry(String path, boolean note, long size, long modified, String sha256, Set<String> classes, List<String> targets) {
+        static Entry attachment(Attachment attachment) {
+            return new Entry(attachment.path(), false, attachment.file().size(), millis(attachment.file()), "", Set.of(), List.of());
+        }
+
+        boolean insight() {
+            return classes.contains(VG.Insight.getURI());
+        }
+
+        /** Whether the file system's size and time are the ones recorded. */
+        boolean sameStamp(FileStamp stamp) {
+            return size == stamp.size() && modified == millis(stamp);
+        }
+
+        private static long millis(FileStamp stamp) {
+            return stamp.modified().toEpochMilli();
+        }
+    }
 
     private final Map<String, Entry> entries = new HashMap<>();
-    /** File name (lower case) to the notes with a link text that can name a file of that name. */
-    private final Map<String, Set<String>> dependents = new HashMap<>();
+    private int notes;
+    /** File name (lower case) to the notes with a link text that can name a file of that name; null until asked for. */
+    private Map<String, Set<String>> dependents;
+    /** Resolves links among the paths of {@link #entries}; null until asked for, and again when paths come or go. */
+    private LinkResolver resolver;
 
     Entry get(String path) {
         return entries.get(path);
     }
 
-    Map<String, Entry> entries() {
-        return entries;
+    Collection<Entry> entries() {
+        return java.util.Collections.unmodifiableCollection(entries.values());
+    }
+
+    Set<String> paths() {
+        return java.util.Collections.unmodifiableSet(entries.keySet());
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /** How many of the files are notes. */
+    int notes() {
+        return notes;
     }
 
     void put(Entry entry) {
-        remove(entry.path());
-        entries.put(entry.path(), entry);
-        for (String target : entry.targets()) {
-            for (String name : LinkResolver.fileNamesMatching(target)) dependents.computeIfAbsent(name, k -> new HashSet<>()).add(entry.path());
-        }
+        Entry old = entries.put(entry.path(), entry);
+        if (old == null || old.note() != entry.note()) resolver = null;
+        if (old != null) unindex(old);
+        if (entry.note()) notes++;
+        if (dependents != null) index(entry);
     }
 
     void remove(String path) {
         Entry old = entries.remove(path);
         if (old == null) return;
+        resolver = null;
+        unindex(old);
+    }
+
+    /** The notes with a link text that can name a file at {@code path}. */
+    Set<String> dependentsOf(String path) {
+        if (dependents == null) {
+            dependents = new HashMap<>();
+            entries.values().forEach(this::index);
+        }
+        return dependents.getOrDefault(LinkResolver.fileName(path), Set.of());
+    }
+
+    /** Resolves link texts among the files the index lists. */
+    LinkResolver resolver() {
+        if (resolver == null) resolver = resolverOf(entries.values());
+        return resolver;
+    }
+
+    /**
+     * A resolver among these files, given them in the order a fresh conversion does (notes, then the
+     * other files, each in path order), so that two paths that differ only in case resolve alike.
+     */
+    static LinkResolver resolverOf(Collection<Entry> files) {
+        List<String> paths = files.stream()
+                .sorted(java.util.Comparator.comparing((Entry e) -> !e.note()).thenComparing(Entry::path))
+                .map(Entry::path).toList();
+        return LinkResolver.of(paths);
+    }
+
+    /** Takes a resolver built elsewhere for exactly the paths the index now lists. */
+    void adoptResolver(LinkResolver built) {
+        resolver = built;
+    }
+
+    /** The context notes are mapped in: this index's view of the vault, read live (no copy). */
+    VaultMapper.VaultContext context() {
+        return new VaultMapper.VaultContext(resolver(), new ClassesView(), new AttachmentsView());
+    }
+
+    private void index(Entry entry) {
+        for (String target : entry.targets()) {
+            for (String name : LinkResolver.fileNamesMatching(target)) dependents.computeIfAbsent(name, k -> new HashSet<>()).add(entry.path());
+        }
+    }
+
+    private void unindex(Entry old) {
+        if (old.note()) notes--;
+        if (dependents == null) return;
         for (String target : old.targets()) {
             for (String name : LinkResolver.fileNamesMatching(target)) {
                 Set<String> set = dependents.get(name);
                 if (set != null) {
-                    set.remove(path);
+                    set.remove(old.path());
                     if (set.isEmpty()) dependents.remove(name);
                 }
             }
         }
     }
 
-    /** The notes with a link text that can name a file at {@code path}. */
-    Set<String> dependentsOf(String path) {
-        return dependents.getOrDefault(LinkResolver.fileName(path), Set.of());
-    }
-
-    /** The classes of every note, as the mapper's context wants them. */
-    Map<String, Set<String>> classesByNote() {
-        Map<String, Set<String>> out = new HashMap<>();
-        entries.values().forEach(e -> {
-            if (e.note()) out.put(e.path(), e.classes());
-        });
-        return out;
-    }
-
-    Set<String> attachmentPaths() {
-        Set<String> out = new HashSet<>();
-        entries.values().forEach(e -> {
-            if (!e.note()) out.add(e.path());
-        });
-        return out;
-    }
-
-    /**
-     * What a note's link texts resolve to, as one string: the resolved path of each text, and for an
-     * insight the concept classes of the notes they name (which decide vg:therapy, vg:outcome...).
-     */
-    static String signature(Set<String> targets, String notePath, boolean insight, LinkResolver resolver, Map<String, Entry> files) {
-        StringBuilder out = new StringBuilder();
-        for (String target : targets) {
-            String resolved = resolver.resolve(target, notePath).orElse("");
-            out.append(target).append('\u0000').append(resolved);
-            Entry entry = files.get(resolved);
-            if (entry != null && !entry.note()) out.append("\u0000file");
-            if (insight && entry != null && entry.note()) {
-                for (String c : new TreeSet<>(entry.classes())) if (CONCEPT_CLASSES.contains(c)) out.append('\u0000').append(c);
-            }
-            out.append('\n');
+    /** Each note's classes, as the mapper looks them up. */
+    private final class ClassesView extends AbstractMap<String, Set<String>> {
+        @Override
+        public Set<String> get(Object path) {
+            SyncIndex.Entry e = entries.get(path);
+            return e != null && e.note() ? e.classes() : null;
         }
-        return out.toString();
-    }
 
-    /**
-     * Reads the index back from a store the mapper wrote (notes and attachments, with their file
-     * facts), one index scan per property, each quad's graph naming its note.
-     */
-    static SyncIndex fromStore(DatasetGraph dataset, Mapping mapping) {
-        IriMinter iris = new IriMinter(mapping.base());
-        Map<Node, Builder> builders = new HashMap<>();
-        Txn.executeRead(dataset, () -> {
-            scan(dataset, VG.path, true, (b, q) -> b.path = q.getObject().getLiteralLexicalForm(), builders);
-            scan(dataset, VG.size, true, (b, q) -> b.size = Long.parseLong(q.getObject().getLiteralLexicalForm()), builders);
-            scan(dataset, VG.fileModified, true, (b, q) -> b.modified = q.getObject().getLiteralLexicalForm(), builders);
-            scan(dataset, VG.sha256, true, (b, q) -> b.sha = q.getObject().getLiteralLexicalForm(), builders);
-            scan(dataset, RDF.type.asNode(), true, (b, q) -> {
-                if (q.getObject().isURI()) b.classes.add(q.getObject().getURI());
-            }, builders);
-            scan(dataset, VG.linkText, false, (b, q) -> b.targets.add(q.getObject().getLiteralLexicalForm().strip()), builders);
-            for (String field : List.of(mapping.sourceField(), mapping.fileClassField())) {
-                scan(dataset, NodeFactory.createURI(iris.field(field)), true, (b, q) -> {
-                    if (q.getObject().isLiteral()) b.targets.add(q.getObject().getLiteralLexicalForm().strip());
-                }, builders);
-            }
-        });
-        SyncIndex index = new SyncIndex();
-        for (Builder b : builders.values()) {
-            if (b.path == null || b.modified == null) continue;
-            boolean note = b.classes.contains(VG.Note.getURI());
-            Set<String> targets = new TreeSet<>(b.targets);
-            // A fileClass is looked up in the fileClass folder first, as the mapper does.
-            if (!mapping.fileClassFolder().isEmpty()) {
-                for (String t : List.copyOf(b.targets)) targets.add(mapping.fileClassFolder() + "/" + t);
-            }
-            b.classes.remove(VG.Note.getURI());
-            index.put(new Entry(b.path, note, b.size, b.modified, note ? b.sha : "", Set.copyOf(b.classes),
-                    note ? targets : Set.of(), ""));
+        @Override
+        public boolean containsKey(Object path) {
+            return get(path) != null;
         }
-        return index;
-    }
 
-    /** Every quad with this predicate, handed with the builder of its graph; {@code own} keeps only the graph's own statements. */
-    private static void scan(DatasetGraph dataset, Node predicate, boolean own, java.util.function.BiConsumer<Builder, Quad> into,
-                             Map<Node, Builder> builders) {
-        Iterator<Quad> quads = dataset.find(Node.ANY, Node.ANY, predicate, Node.ANY);
-        while (quads.hasNext()) {
-            Quad q = quads.next();
-            if (q.isDefaultGraph() || (own && !q.getSubject().equals(q.getGraph()))) continue;
-            into.accept(builders.computeIfAbsent(q.getGraph(), g -> new Builder()), q);
+        @Override
+        public Set<Map.Entry<String, Set<String>>> entrySet() {
+            Map<String, Set<String>> copy = new HashMap<>();
+            entries.values().forEach(e -> {
+                if (e.note()) copy.put(e.path(), e.classes());
+            });
+            return copy.entrySet();
         }
     }
 
-    /** Computes every note's signature with the resolver of the vault as the index describes it. */
-    void signAll(LinkResolver resolver) {
-        // Each note's signature only reads the index, and signing is a third of a restart: use every core.
-        List<Entry> signed = entries.values().parallelStream().filter(Entry::note)
-                .map(e -> new Entry(e.path(), true, e.size(), e.modified(), e.sha256(), e.classes(), e.targets(),
-                        signature(e.targets(), e.path(), e.classes().contains(VG.Insight.getURI()), resolver, entries)))
-                .toList();
-        signed.forEach(e -> entries.put(e.path(), e));
-    }
+    /** The paths of the files that are not notes, as the mapper looks them up. */
+    private final class AttachmentsView extends AbstractSet<String> {
+        @Override
+        public boolean contains(Object path) {
+            SyncIndex.Entry e = entries.get(path);
+            return e != null && !e.note();
+        }
 
-    private static final class Builder {
-        String path;
-        long size;
-        String modified;
-        String sha = "";
-        final Set<String> classes = new HashSet<>();
-        final Set<String> targets = new HashSet<>();
+        @Override
+        public Iterator<String> iterator() {
+            return entries.values().stream().filter(e -> !e.note()).map(SyncIndex.Entry::path).iterator();
+        }
+
+        @Override
+        public int size() {
+            return (int) entries.values().stream().filter(e -> !e.note()).count();
+        }
     }
 }

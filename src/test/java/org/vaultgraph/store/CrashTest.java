@@ -53,7 +53,12 @@ class CrashTest {
         Process last = vaultgraph(vault, tdb, tmp.resolve("last.log"));
         if (!last.waitFor(10, TimeUnit.MINUTES)) fail("the last run did not finish");
         assertEquals(0, last.exitValue(), Files.readString(tmp.resolve("last.log")));
-        System.out.println("crash: killed " + killedWhileRunning + " of " + KILLS + " runs while they worked; the store recovered each time");
+        long movedAside;
+        try (Stream<Path> siblings = Files.list(tmp)) {
+            movedAside = siblings.filter(p -> p.getFileName().toString().startsWith("tdb.broken-")).count();
+        }
+        System.out.println("crash: killed " + killedWhileRunning + " of " + KILLS + " runs while they worked; the store recovered each time ("
+                + movedAside + " times by moving a store TDB2 could not open aside and loading again)");
         assertTrue(killedWhileRunning > 0, "at least one run was killed while it worked");
 
         VaultLoader loader = VaultLoader.builder().zone(ZoneOffset.UTC).build();

@@ -30,6 +30,8 @@ class SyncPropertyTest {
     /** How many random sequences run, and how many edits each (a longer run: -Dsync.sequences=500). */
     private static final int SEQUENCES = Integer.getInteger("sync.sequences", 25);
     private static final int STEPS = Integer.getInteger("sync.steps", 30);
+    /** The same on TDB2 on disk, restarts included (slower: each restart opens the database again). */
+    private static final int SEQUENCES_ON_DISK = Integer.getInteger("sync.diskSequences", 4);
 
     @Test
     void aSyncedStoreIsAFreshConversion(@TempDir Path tmp) throws IOException {
@@ -66,6 +68,60 @@ class SyncPropertyTest {
         }
     }
 
+    /** Random sequences on TDB2, restarting through the index file; some restarts find it stale or gone. */
+    @Test
+    void aStoreOnDiskIsAFreshConversionAcrossRestarts(@TempDir Path tmp) throws IOException {
+        for (int sequence = 0; sequence < SEQUENCES_ON_DISK; sequence++) {
+            long seed = 5000 + sequence;
+            Path vault = tmp.resolve("vault-" + sequence);
+            Path tdb = tmp.resolve("tdb-" + sequence);
+            new VaultGenerator(40, seed).write(vault);
+            Editor editor = new Editor(vault, new SplittableRandom(seed));
+            editor.stampAll();
+            VaultLoader loader = VaultLoader.builder().zone(ZoneOffset.UTC).build();
+            SyncedStore synced = SyncedStore.onDisk(vault, tdb, loader, line -> { });
+            try {
+                check(synced.store(), vault, seed, 0, "initial load");
+                for (int step = 1; step <= STEPS; step++) {
+                    String edit = editor.randomEdit();
+                    if (editor.random.nextInt(3) != 0 && step != STEPS) continue;
+                    if (editor.random.nextBoolean()) {
+                        synced.close();
+                        edit += damage(tdb, editor.random);
+                        synced = SyncedStore.onDisk(vault, tdb, loader, line -> { });
+                    } else if (editor.random.nextBoolean()) {
+                        synced.sync().sync(editor.touched);
+                    } else {
+                        synced.sync().sync();
+                    }
+                    editor.touched.clear();
+                    check(synced.store(), vault, seed, step, edit);
+                    if (synced.sync().sync().changedAnything()) fail("seed " + seed + ", step " + step + ": a second sync found changes");
+                }
+            } finally {
+                synced.close();
+            }
+        }
+    }
+
+    /** Sometimes, what a crash or a lost file leaves of the index: a sync begun and never committed, or no file. */
+    private static String damage(Path tdb, SplittableRandom random) throws IOException {
+        switch (random.nextInt(4)) {
+            case 0: {
+                SyncIndexFile file = new SyncIndexFile(tdb, Files.readString(tdb.resolve(StoreFolder.STAMP_FILE)));
+                file.read();
+                file.begin();
+                file.close();
+                return ", then a restart after a crash between the store's commit and the index's";
+            }
+            case 1:
+                Files.delete(tdb.resolve(SyncIndexFile.NAME));
+                return ", then a restart without the index file";
+            default:
+                return ", then a restart";
+        }
+    }
+
     @Test
     void aStoreOnDiskSyncsAfterARestart(@TempDir Path tmp) throws IOException {
         Path vault = tmp.resolve("vault");
@@ -87,33 +143,7 @@ class SyncPropertyTest {
     }
 
     private static void check(VaultStore store, Path vault, long seed, int step, String lastEdit) {
-        Set<String> synced = quads(store.dataset());
-        // The fresh conversion goes straight from the mapper into a set: no store involved.
-        VaultLoader loader = VaultLoader.builder().zone(ZoneOffset.UTC).build();
-        Mapping mapping = loader.mappingFor(vault);
-        Set<String> expected = new TreeSet<>();
-        new VaultMapper(mapping).map(loader.read(vault, mapping), new org.apache.jena.riot.system.StreamRDFBase() {
-            @Override
-            public void quad(org.apache.jena.sparql.core.Quad quad) {
-                expected.add(quad.toString());
-            }
-        });
-        if (!synced.equals(expected)) {
-            Set<String> missing = new TreeSet<>(expected);
-            missing.removeAll(synced);
-            Set<String> extra = new TreeSet<>(synced);
-            extra.removeAll(expected);
-            fail("seed " + seed + ", step " + step + " (last edit: " + lastEdit + "): the synced store differs from a fresh conversion\n"
-                    + "missing: " + missing.stream().limit(10).toList() + "\nextra: " + extra.stream().limit(10).toList());
-        }
-    }
-
-    private static Set<String> quads(DatasetGraph dataset) {
-        return Txn.calculateRead(dataset, () -> {
-            Set<String> out = new TreeSet<>();
-            dataset.find().forEachRemaining(q -> out.add(q.toString()));
-            return out;
-        });
+        StoreAssertions.assertFreshConversion(store.dataset(), vault, "seed " + seed + ", step " + step + " (last edit: " + lastEdit + ")");
     }
 
     /** Random changes of the kinds a vault sees, each file time moved forward as an editor would. */
