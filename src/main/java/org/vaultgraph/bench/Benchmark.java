@@ -84,6 +84,7 @@ public final class Benchmark {
 
     /** Measures generated vaults of the given sizes, then each vault folder given, then commands on a one-note vault. */
     public void run(List<Integer> sizes, List<Path> vaults) throws Exception {
+        Files.createDirectories(workDir);
         List<String> columns = new ArrayList<>();
         for (int size : sizes) {
             String column = String.format("%,d notes", size);
