@@ -7,22 +7,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.vocabulary.RDF;
 import org.vaultgraph.bases.eval.FileFacts;
 import org.vaultgraph.bases.value.BaseValue;
 import org.vaultgraph.dql.graph.GraphLinks;
 import org.vaultgraph.dql.value.DvDate;
+import org.vaultgraph.query.GraphTriples;
 import org.vaultgraph.rdf.VG;
 
 /**
@@ -39,35 +36,8 @@ final class FileReader {
         this.zone = zone;
     }
 
-    /** The triples of one graph, by subject. */
-    static final class Triples {
-        private final Map<Node, List<Triple>> bySubject = new HashMap<>();
 
-        void add(Triple t) {
-            bySubject.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t);
-        }
-
-        List<Node> objects(Node s, Node p) {
-            List<Node> out = new ArrayList<>();
-            for (Triple t : bySubject.getOrDefault(s, List.of())) if (t.getPredicate().equals(p)) out.add(t.getObject());
-            return out;
-        }
-
-        Node object(Node s, Node p) {
-            for (Triple t : bySubject.getOrDefault(s, List.of())) if (t.getPredicate().equals(p)) return t.getObject();
-            return null;
-        }
-
-        boolean isA(Node s, Node type) {
-            return objects(s, RDF.type.asNode()).contains(type);
-        }
-
-        List<Triple> about(Node s) {
-            return bySubject.getOrDefault(s, List.of());
-        }
-    }
-
-    FileFacts read(String path, Node file, Triples t) {
+    FileFacts read(String path, Node file, GraphTriples t) {
         boolean note = t.isA(file, VG.Note);
         Node size = t.object(file, VG.size);
         Map<String, BaseValue> properties = new LinkedHashMap<>();
@@ -102,7 +72,7 @@ final class FileReader {
     }
 
     /** The tags as written, each once: the front matter's, then the text's (in the order of vg:bodyTags). */
-    private static List<String> writtenTags(Node file, Triples t, Map<String, BaseValue> properties) {
+    private static List<String> writtenTags(Node file, GraphTriples t, Map<String, BaseValue> properties) {
         Map<String, String> byLower = new LinkedHashMap<>();
         for (Map.Entry<String, BaseValue> p : properties.entrySet()) {
             String key = p.getKey().toLowerCase(Locale.ROOT);
@@ -118,7 +88,7 @@ final class FileReader {
         }
         Node seq = t.object(file, VG.bodyTags);
         if (seq != null) {
-            for (Node member : members(seq, t)) {
+            for (Node member : t.members(seq)) {
                 String tag = member.getLiteralLexicalForm();
                 byLower.putIfAbsent(tag.substring(1).toLowerCase(Locale.ROOT), tag);
             }
@@ -129,7 +99,7 @@ final class FileReader {
     private record Entry(String key, BaseValue value, int position) {}
 
     /** The entries of a note (front matter ones only) or of a nested object (all of them). */
-    private List<Entry> entries(Node subject, Triples t, boolean nested) {
+    private List<Entry> entries(Node subject, GraphTriples t, boolean nested) {
         List<Entry> out = new ArrayList<>();
         for (Node entry : t.objects(subject, VG.fieldEntry)) {
             if (!nested && t.object(entry, VG.inFrontMatter) == null) continue;
@@ -148,12 +118,12 @@ final class FileReader {
         return out;
     }
 
-    private BaseValue value(Node node, Triples t) {
+    private BaseValue value(Node node, GraphTriples t) {
         if (node.isLiteral()) return literal(node);
         if (node.equals(VG.nullValue)) return BaseValue.NULL;
         if (t.isA(node, VG.Seq)) {
             List<BaseValue> items = new ArrayList<>();
-            for (Node member : members(node, t)) items.add(value(member, t));
+            for (Node member : t.members(node)) items.add(value(member, t));
             return new BaseValue.ListValue(items);
         }
         if (t.isA(node, VG.FieldObject)) {
@@ -166,7 +136,7 @@ final class FileReader {
     }
 
     /** A link occurrence: the file it resolves to, or the text written; its heading and alias. */
-    private BaseValue.LinkValue link(Node occurrence, Triples t) {
+    private BaseValue.LinkValue link(Node occurrence, GraphTriples t) {
         Node target = t.object(occurrence, VG.target);
         Node text = t.object(occurrence, VG.linkText);
         String path = target == null || !target.isURI() ? null : links.pathOf(target.getURI());
@@ -177,14 +147,6 @@ final class FileReader {
                 display == null ? null : BaseValue.of(display.getLiteralLexicalForm()));
     }
 
-    private static List<Node> members(Node seq, Triples t) {
-        TreeMap<Integer, Node> members = new TreeMap<>();
-        for (Triple m : t.about(seq)) {
-            String p = m.getPredicate().getURI();
-            if (p.startsWith(VG.RDF + "_")) members.put(Integer.parseInt(p.substring(VG.RDF.length() + 1)), m.getObject());
-        }
-        return new ArrayList<>(members.values());
-    }
 
     private static boolean isDuration(Node node) {
         return node.isLiteral() && node.getLiteralDatatypeURI().startsWith(XSDDatatype.XSD + "#") && node.getLiteralDatatypeURI().endsWith("uration");

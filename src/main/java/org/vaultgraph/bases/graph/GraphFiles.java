@@ -9,14 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.vaultgraph.bases.eval.FileFacts;
 import org.vaultgraph.bases.eval.FileSource;
 import org.vaultgraph.dql.graph.GraphLinks;
+import org.vaultgraph.query.GraphTriples;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.rdf.VG;
@@ -105,13 +103,9 @@ public final class GraphFiles implements FileSource {
             List<String> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
             Map<String, String> pathByGraph = new HashMap<>();
             for (String p : batch) pathByGraph.put(iriOf(p), p);
-            String values = pathByGraph.keySet().stream().map(i -> NodeFmtLib.strNT(NodeFactory.createURI(i))).collect(Collectors.joining(" "));
-            Map<String, FileReader.Triples> triples = new HashMap<>();
-            sparql.select(QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { VALUES ?g { " + values + " } GRAPH ?g { ?s ?p ?o } }"))
-                    .forEachRemaining(row -> triples.computeIfAbsent(row.get("g").getURI(), k -> new FileReader.Triples())
-                            .add(Triple.create(row.get("s"), row.get("p"), row.get("o"))));
+            Map<String, GraphTriples> triples = GraphTriples.read(sparql, pathByGraph.keySet());
             for (Map.Entry<String, String> e : pathByGraph.entrySet()) {
-                FileReader.Triples t = triples.get(e.getKey());
+                GraphTriples t = triples.get(e.getKey());
                 if (t != null) cache.put(e.getValue(), reader.read(e.getValue(), NodeFactory.createURI(e.getKey()), t));
             }
         }

@@ -19,6 +19,7 @@ import org.vaultgraph.dql.PageSource;
 import org.vaultgraph.dql.syntax.Dql;
 import org.vaultgraph.dql.syntax.DqlException;
 import org.vaultgraph.dql.value.Value;
+import org.vaultgraph.query.GraphTriples;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.rdf.VG;
@@ -213,7 +214,7 @@ public final class GraphPages implements PageSource {
         if (known != null) return ((Value.Obj) ((Value.Obj) known.get("file")).get("frontmatter")).entries();
         if (!files.isNote(path)) return Map.of();
         Node note = NodeFactory.createURI(iris.note(path));
-        PageReader.NoteTriples triples = new PageReader.NoteTriples();
+        GraphTriples triples = new GraphTriples();
         sparql.select(NOTE_GRAPH.with("g", note)).forEachRemaining(row -> triples.add(Triple.create(row.get("s"), row.get("p"), row.get("o"))));
         return reader.frontMatter(note, triples);
     }
@@ -235,11 +236,8 @@ public final class GraphPages implements PageSource {
             List<String> batch = missing.subList(start, Math.min(missing.size(), start + BATCH));
             Map<String, String> pathByIri = new HashMap<>();
             for (String p : batch) pathByIri.put(iris.note(p), p);
+            Map<String, GraphTriples> triples = GraphTriples.read(sparql, pathByIri.keySet());
             String values = pathByIri.keySet().stream().map(i -> NodeFmtLib.strNT(NodeFactory.createURI(i))).collect(Collectors.joining(" "));
-            Map<String, PageReader.NoteTriples> triples = new HashMap<>();
-            sparql.select(QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { VALUES ?g { " + values + " } GRAPH ?g { ?s ?p ?o } }"))
-                    .forEachRemaining(row -> triples.computeIfAbsent(row.get("g").getURI(), k -> new PageReader.NoteTriples())
-                            .add(Triple.create(row.get("s"), row.get("p"), row.get("o"))));
             Map<String, List<String>> inlinks = new HashMap<>();
             String inlinksPattern = "?src vg:linksTo ?t ; a vg:Note ; vg:path ?path";
             if (inNamedGraphs) inlinksPattern = "GRAPH ?srcGraph { " + inlinksPattern + " }";
@@ -248,7 +246,7 @@ public final class GraphPages implements PageSource {
                     .forEachRemaining(row -> inlinks.computeIfAbsent(row.get("t").getURI(), k -> new ArrayList<>())
                             .add(row.get("path").getLiteralLexicalForm()));
             for (Map.Entry<String, String> e : pathByIri.entrySet()) {
-                PageReader.NoteTriples t = triples.get(e.getKey());
+                GraphTriples t = triples.get(e.getKey());
                 if (t == null) continue;
                 Node note = NodeFactory.createURI(e.getKey());
                 cache.put(e.getValue(), reader.read(e.getValue(), note, t, inlinks.getOrDefault(e.getKey(), List.of())));

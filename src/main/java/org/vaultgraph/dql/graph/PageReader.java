@@ -18,14 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
-import org.apache.jena.vocabulary.RDF;
 import org.vaultgraph.dql.value.DvDate;
 import org.vaultgraph.dql.value.DvDuration;
 import org.vaultgraph.dql.value.DvLink;
 import org.vaultgraph.dql.value.DvParsers;
 import org.vaultgraph.dql.value.JsNumbers;
 import org.vaultgraph.dql.value.Value;
+import org.vaultgraph.query.GraphTriples;
 import org.vaultgraph.rdf.VG;
 import org.vaultgraph.vault.FieldNames;
 
@@ -47,38 +46,11 @@ final class PageReader {
         this.zone = zone;
     }
 
-    /** The triples of one note's graph, indexed by subject. */
-    static final class NoteTriples {
-        private final Map<Node, List<Triple>> bySubject = new HashMap<>();
-
-        void add(Triple t) {
-            bySubject.computeIfAbsent(t.getSubject(), k -> new ArrayList<>()).add(t);
-        }
-
-        List<Node> objects(Node s, Node p) {
-            List<Node> out = new ArrayList<>();
-            for (Triple t : bySubject.getOrDefault(s, List.of())) if (t.getPredicate().equals(p)) out.add(t.getObject());
-            return out;
-        }
-
-        Node object(Node s, Node p) {
-            for (Triple t : bySubject.getOrDefault(s, List.of())) if (t.getPredicate().equals(p)) return t.getObject();
-            return null;
-        }
-
-        boolean isA(Node s, Node type) {
-            return objects(s, RDF.type.asNode()).contains(type);
-        }
-
-        List<Triple> about(Node s) {
-            return bySubject.getOrDefault(s, List.of());
-        }
-    }
 
     /** One field as written: its key, its value, its value as the raw front matter holds it, and whether it is front matter. */
     private record Entry(String key, Value value, Value raw, boolean frontMatter, int position) {}
 
-    Value.Obj read(String path, Node note, NoteTriples t, List<String> inlinkPaths) {
+    Value.Obj read(String path, Node note, GraphTriples t, List<String> inlinkPaths) {
         List<Entry> own = entries(note, t);
         List<Entry> frontMatter = own.stream().filter(Entry::frontMatter).toList();
         List<Item> items = items(path, note, t);
@@ -135,7 +107,7 @@ final class PageReader {
     }
 
     /** The note's front matter as Obsidian parses it: each key as written, in order, with its value as written. */
-    Map<String, Value> frontMatter(Node note, NoteTriples t) {
+    Map<String, Value> frontMatter(Node note, GraphTriples t) {
         Map<String, Value> raw = new LinkedHashMap<>();
         for (Entry e : entries(note, t)) if (e.frontMatter() && !e.key().equals("position")) raw.put(e.key(), e.raw());
         return raw;
@@ -178,12 +150,12 @@ final class PageReader {
         return out;
     }
 
-    private List<Entry> entries(Node subject, NoteTriples t) {
+    private List<Entry> entries(Node subject, GraphTriples t) {
         return entries(subject, t, false);
     }
 
     /** @param inFrontMatter whether the subject itself is front matter (a nested object): its entries are too */
-    private List<Entry> entries(Node subject, NoteTriples t, boolean inFrontMatter) {
+    private List<Entry> entries(Node subject, GraphTriples t, boolean inFrontMatter) {
         List<Entry> out = new ArrayList<>();
         for (Node entry : t.objects(subject, VG.fieldEntry)) {
             Node key = t.object(entry, VG.key);
@@ -215,7 +187,7 @@ final class PageReader {
      * A value node of an entry: a literal, a link occurrence, an object, a list, or the null marker.
      * Inline durations are normalised, as Dataview normalises them; front matter ones keep their units.
      */
-    Value value(Node node, NoteTriples t, boolean frontMatter) {
+    Value value(Node node, GraphTriples t, boolean frontMatter) {
         if (node.isLiteral()) {
             Value v = literal(node);
             return !frontMatter && v instanceof DvDuration d ? d.normalizeAll() : v;
@@ -223,7 +195,7 @@ final class PageReader {
         if (node.equals(VG.nullValue)) return Value.NULL;
         if (t.isA(node, VG.Seq)) {
             List<Value> items = new ArrayList<>();
-            for (Node member : members(node, t)) items.add(value(member, t, frontMatter));
+            for (Node member : t.members(node)) items.add(value(member, t, frontMatter));
             return new Value.Array(items);
         }
         if (t.isA(node, VG.FieldObject)) {
@@ -236,14 +208,14 @@ final class PageReader {
     }
 
     /** A value as the raw front matter holds it: links are the text they were written as. */
-    private Value rawValue(Node node, NoteTriples t) {
+    private Value rawValue(Node node, GraphTriples t) {
         if (node.isLiteral()) {
             // Dates are text in raw front matter; one inside a list was most likely written as its lexical form.
             Value v = literal(node);
             return v instanceof DvDate || v instanceof DvDuration ? Value.of(node.getLiteralLexicalForm()) : v;
         }
         if (node.equals(VG.nullValue)) return Value.NULL;
-        if (t.isA(node, VG.Seq)) return new Value.Array(members(node, t).stream().map(m -> rawValue(m, t)).toList());
+        if (t.isA(node, VG.Seq)) return new Value.Array(t.members(node).stream().map(m -> rawValue(m, t)).toList());
         if (t.isA(node, VG.FieldObject)) {
             Map<String, Value> object = new LinkedHashMap<>();
             for (Entry e : entries(node, t, true)) object.put(e.key(), e.raw());
@@ -259,22 +231,14 @@ final class PageReader {
     }
 
     /** The members of an rdf:Seq, in order. */
-    private static List<Node> members(Node seq, NoteTriples t) {
-        TreeMap<Integer, Node> members = new TreeMap<>();
-        for (Triple m : t.about(seq)) {
-            String p = m.getPredicate().getURI();
-            if (p.startsWith(VG.RDF + "_")) members.put(Integer.parseInt(p.substring(VG.RDF.length() + 1)), m.getObject());
-        }
-        return new ArrayList<>(members.values());
-    }
 
     /** A link occurrence as Dataview holds a link: the file's path when it resolves, else the text written. */
-    private DvLink link(Node occurrence, NoteTriples t, boolean withObsidianDisplay) {
+    private DvLink link(Node occurrence, GraphTriples t, boolean withObsidianDisplay) {
         return link(occurrence, t, withObsidianDisplay, true);
     }
 
     /** @param canonical whether the path is the resolved one; list items keep their links as written, as Dataview does */
-    private DvLink link(Node occurrence, NoteTriples t, boolean withObsidianDisplay, boolean canonical) {
+    private DvLink link(Node occurrence, GraphTriples t, boolean withObsidianDisplay, boolean canonical) {
         Node target = t.object(occurrence, VG.target);
         Node text = t.object(occurrence, VG.linkText);
         String written = text == null ? "" : text.getLiteralLexicalForm();
@@ -297,7 +261,7 @@ final class PageReader {
     }
 
     /** Dataview's outlinks: front matter links, then the text's links, then its embeds, each in the order written. */
-    private List<Value> outlinks(Node note, NoteTriples t) {
+    private List<Value> outlinks(Node note, GraphTriples t) {
         List<Occurrence> all = occurrences(note, t);
         List<Value> out = new ArrayList<>();
         // Obsidian's front matter links are never embeds, whatever was written.
@@ -309,7 +273,7 @@ final class PageReader {
 
     private record Occurrence(Node node, int index, int line, boolean frontMatter, boolean embed) {}
 
-    private static List<Occurrence> occurrences(Node note, NoteTriples t) {
+    private static List<Occurrence> occurrences(Node note, GraphTriples t) {
         List<Occurrence> out = new ArrayList<>();
         for (Node o : t.objects(note, VG.hasLink)) {
             String iri = o.getURI();
@@ -323,10 +287,10 @@ final class PageReader {
     }
 
     /** Tags as written: the text's, in order, then the front matter's; each once. */
-    private static Set<String> etags(Node note, NoteTriples t, List<Entry> frontMatter) {
+    private static Set<String> etags(Node note, GraphTriples t, List<Entry> frontMatter) {
         Set<String> out = new LinkedHashSet<>();
         Node seq = t.object(note, VG.bodyTags);
-        if (seq != null) for (Node member : members(seq, t)) out.add(member.getLiteralLexicalForm());
+        if (seq != null) for (Node member : t.members(seq)) out.add(member.getLiteralLexicalForm());
         for (Entry e : frontMatter) {
             String key = e.key().toLowerCase(Locale.ROOT);
             if (!key.equals("tags") && !key.equals("tag")) continue;
@@ -405,7 +369,7 @@ final class PageReader {
         boolean fullyCompleted;
     }
 
-    private List<Item> items(String path, Node note, NoteTriples t) {
+    private List<Item> items(String path, Node note, GraphTriples t) {
         TreeMap<Integer, Item> byLine = new TreeMap<>();
         for (Node node : t.objects(note, VG.listItem)) {
             Item item = new Item();
