@@ -41,6 +41,7 @@ public final class GraphPages implements PageSource {
     private final boolean inNamedGraphs;
     private final GraphLinks files;
     private final PageReader reader;
+    private final Map<String, SortedPaths> folders = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Value.Obj> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Value.Obj> eldest) {
@@ -102,7 +103,13 @@ public final class GraphPages implements PageSource {
             Set<String> left = matching(binary.left(), origin);
             Set<String> right = matching(binary.right(), origin);
             Set<String> out = new LinkedHashSet<>();
-            if (binary.and()) {
+            if (binary.and() && right instanceof SortedPaths && left.size() < right.size()) {
+                // Right's order is the paths' order: look up the few (a note's links) in the many (a folder) and sort.
+                List<String> found = new ArrayList<>();
+                for (String p : left) if (right.contains(p)) found.add(p);
+                found.sort(null);
+                out.addAll(found);
+            } else if (binary.and()) {
                 for (String p : right) if (left.contains(p)) out.add(p);
             } else {
                 out.addAll(left);
@@ -114,17 +121,30 @@ public final class GraphPages implements PageSource {
         throw new DqlException("csv(\"" + csv.path() + "\") sources are not supported: the graph does not hold the contents of CSV files");
     }
 
-    /** Notes under a folder ("" is the whole vault); a folder that does not exist may name one file, with or without .md. */
+    /**
+     * Notes under a folder ("" is the whole vault); a folder that does not exist may name one file, with or
+     * without .md. Listed once per snapshot: a vault's tag pages all ask for the same folder.
+     */
     private Set<String> folder(String folder) {
-        if (folder.isEmpty()) return new LinkedHashSet<>(files.notePaths());
+        return folders.computeIfAbsent(folder, this::listFolder);
+    }
+
+    private SortedPaths listFolder(String folder) {
+        if (folder.isEmpty()) return new SortedPaths(files.notePaths());
         if (files.folderExists(folder)) {
-            Set<String> out = new LinkedHashSet<>();
-            for (String p : files.notePaths()) if (p.startsWith(folder + "/")) out.add(p);
-            return out;
+            String prefix = folder + "/";
+            return new SortedPaths(files.notePaths().stream().filter(p -> p.startsWith(prefix)).toList());
         }
-        if (files.fileExists(folder)) return new LinkedHashSet<>(List.of(folder));
-        if (files.fileExists(folder + ".md")) return new LinkedHashSet<>(List.of(folder + ".md"));
-        return new LinkedHashSet<>();
+        if (files.fileExists(folder)) return new SortedPaths(List.of(folder));
+        if (files.fileExists(folder + ".md")) return new SortedPaths(List.of(folder + ".md"));
+        return new SortedPaths(List.of());
+    }
+
+    /** Paths in their natural order, as the vault's notes are listed; never changed once made (folders are shared). */
+    private static final class SortedPaths extends LinkedHashSet<String> {
+        SortedPaths(java.util.Collection<String> sorted) {
+            super(sorted);
+        }
     }
 
     /** Notes with a tag, or a tag below it (their tags are linked to their parents by skos:broader). */
@@ -172,7 +192,7 @@ public final class GraphPages implements PageSource {
         List<String> out = new ArrayList<>();
         sparql.select(QueryFactory.create(query)).forEachRemaining(row -> out.add(row.get("path").getLiteralLexicalForm()));
         out.sort(null);
-        return new LinkedHashSet<>(out);
+        return new SortedPaths(out);
     }
 
     @Override
