@@ -6,12 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.vocabulary.RDF;
 
 /**
@@ -63,14 +59,14 @@ public final class GraphTriples {
         return new ArrayList<>(members.values());
     }
 
-    /** The named graphs with these IRIs, in one query; a graph the store does not have is absent from the map. */
+    /** The named graphs with these IRIs, in one request; a graph the store does not have is absent from the map. */
     public static Map<String, GraphTriples> read(SparqlService sparql, Collection<String> graphIris) {
         Map<String, GraphTriples> graphs = new HashMap<>();
-        if (graphIris.isEmpty()) return graphs;
-        String values = graphIris.stream().map(i -> NodeFmtLib.strNT(NodeFactory.createURI(i))).collect(Collectors.joining(" "));
-        sparql.select(QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { VALUES ?g { " + values + " } GRAPH ?g { ?s ?p ?o } }"))
-                .forEachRemaining(row -> graphs.computeIfAbsent(row.get("g").getURI(), k -> new GraphTriples())
-                        .add(Triple.create(row.get("s"), row.get("p"), row.get("o"))));
+        sparql.namedGraphs(graphIris).forEach((iri, triples) -> {
+            GraphTriples g = new GraphTriples();
+            triples.forEach(g::add);
+            graphs.put(iri, g);
+        });
         return graphs;
     }
 }

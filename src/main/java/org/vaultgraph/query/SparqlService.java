@@ -30,6 +30,21 @@ public interface SparqlService {
     /** The graph a CONSTRUCT or DESCRIBE query builds. */
     Graph graph(Query query);
 
+    /**
+     * The triples of the named graphs with these IRIs, in one request; a graph the store does not have
+     * is absent from the map.
+     */
+    default java.util.Map<String, java.util.List<org.apache.jena.graph.Triple>> namedGraphs(java.util.Collection<String> graphIris) {
+        java.util.Map<String, java.util.List<org.apache.jena.graph.Triple>> graphs = new java.util.HashMap<>();
+        if (graphIris.isEmpty()) return graphs;
+        StringBuilder values = new StringBuilder();
+        for (String iri : graphIris) values.append(org.apache.jena.riot.out.NodeFmtLib.strNT(org.apache.jena.graph.NodeFactory.createURI(iri))).append(' ');
+        select(org.apache.jena.query.QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { VALUES ?g { " + values + "} GRAPH ?g { ?s ?p ?o } }"))
+                .forEachRemaining(row -> graphs.computeIfAbsent(row.get("g").getURI(), k -> new java.util.ArrayList<>())
+                        .add(org.apache.jena.graph.Triple.create(row.get("s"), row.get("p"), row.get("o"))));
+        return graphs;
+    }
+
     static SparqlService local(DatasetGraph dataset) {
         return local(dataset, null);
     }
@@ -67,6 +82,21 @@ public interface SparqlService {
             @Override
             public Graph graph(Query query) {
                 return Txn.calculateRead(dataset, () -> run(QueryExec.dataset(dataset).query(query), query));
+            }
+
+            @Override
+            public java.util.Map<String, java.util.List<org.apache.jena.graph.Triple>> namedGraphs(java.util.Collection<String> graphIris) {
+                // Read straight from the dataset: no query to write, parse and plan for each batch of notes.
+                return Txn.calculateRead(dataset, () -> {
+                    java.util.Map<String, java.util.List<org.apache.jena.graph.Triple>> graphs = new java.util.HashMap<>();
+                    for (String iri : graphIris) {
+                        java.util.List<org.apache.jena.graph.Triple> triples = new java.util.ArrayList<>();
+                        dataset.find(org.apache.jena.graph.NodeFactory.createURI(iri), org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY,
+                                org.apache.jena.graph.Node.ANY).forEachRemaining(quad -> triples.add(quad.asTriple()));
+                        if (!triples.isEmpty()) graphs.put(iri, triples);
+                    }
+                    return graphs;
+                });
             }
         };
     }
