@@ -18,13 +18,13 @@ import org.vaultgraph.store.VaultSync;
 record OpenedStore(VaultStore store, Mapping mapping, VaultMapper mapper, VaultSync sync, VaultGraph.ReadReport report)
         implements AutoCloseable {
 
-    static OpenedStore open(Path vault, VaultLoader loader, Path tdb, boolean followEdits, Consumer<String> progress) {
+    static OpenedStore open(Path vault, VaultLoader loader, Path tdb, boolean followEdits, Consumer<String> progress, Consumer<String> notices) {
         if (tdb == null && !followEdits) {
             VaultLoader.LoadedVault loaded = loader.load(vault, VaultStore.inMemory());
             return new OpenedStore(loaded.store(), loaded.mapping(), loaded.mapper(), null,
                     new VaultGraph.ReadReport(loaded.report().notes(), loaded.problems(), loaded.vault().problemsDropped()));
         }
-        SyncedStore synced = tdb != null ? SyncedStore.onDisk(vault, tdb, loader, progress) : SyncedStore.inMemory(vault, loader, line -> { });
+        SyncedStore synced = tdb != null ? SyncedStore.onDisk(vault, tdb, loader, progress, notices) : SyncedStore.inMemory(vault, loader, line -> { });
         if (tdb != null) progress.accept("store " + tdb + ": " + synced.firstSync());
         return new OpenedStore(synced.store(), synced.mapping(), synced.mapper(), synced.sync(),
                 new VaultGraph.ReadReport(synced.sync().notes(), synced.firstSync().problems(), 0));

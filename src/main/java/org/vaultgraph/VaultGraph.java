@@ -43,6 +43,7 @@ public final class VaultGraph implements AutoCloseable {
     private final boolean followEdits;
     private final ZoneId zone;
     private final Consumer<String> progress;
+    private final Consumer<String> notices;
     private final VaultLoader loader;
     private Mapping mapping;
     private OpenedStore opened;
@@ -54,6 +55,7 @@ public final class VaultGraph implements AutoCloseable {
         this.followEdits = builder.followEdits;
         this.zone = builder.zone;
         this.progress = builder.progress;
+        this.notices = builder.notices != null ? builder.notices : builder.progress;
         this.loader = VaultLoader.builder().base(builder.base).servedAt(builder.servedAt).mappingFile(builder.mapping).zone(zone)
                 .progress(line -> progress.accept("  " + line)).build();
     }
@@ -67,7 +69,7 @@ public final class VaultGraph implements AutoCloseable {
 
     /** Reads the vault into the graph (once; later calls give the same report). */
     public synchronized ReadReport read() {
-        if (opened == null) opened = OpenedStore.open(vault, loader, tdb, followEdits, progress);
+        if (opened == null) opened = OpenedStore.open(vault, loader, tdb, followEdits, progress, notices);
         return opened.report();
     }
 
@@ -265,6 +267,7 @@ public final class VaultGraph implements AutoCloseable {
         private boolean followEdits;
         private ZoneId zone = ZoneId.systemDefault();
         private Consumer<String> progress = line -> { };
+        private Consumer<String> notices;
 
         private Builder() {}
 
@@ -322,6 +325,15 @@ public final class VaultGraph implements AutoCloseable {
         /** Told what a long read is doing, a line at a time. */
         public Builder progress(Consumer<String> progress) {
             this.progress = Objects.requireNonNull(progress);
+            return this;
+        }
+
+        /**
+         * Told what a user must hear even when progress is not shown: a TDB2 store that could not be
+         * opened and was moved aside (default: the progress consumer).
+         */
+        public Builder notices(Consumer<String> notices) {
+            this.notices = Objects.requireNonNull(notices);
             return this;
         }
 

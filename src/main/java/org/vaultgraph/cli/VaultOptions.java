@@ -20,7 +20,7 @@ final class VaultOptions {
             description = "Mapping file saying which notes are insights, therapies, anatomy... Default:%n  VAULT/.vaultgraph.yaml, else the built-in mapping.")
     Path mapping;
 
-    @Option(names = "--quiet", description = "Do not list the problems found in the vault.")
+    @Option(names = "--quiet", description = "Do not list the problems found in the vault, nor the load's progress (a store moved aside is still said).")
     boolean quiet;
 
     /** The vault's graph with these options; progress and the store's news go to {@code err} unless quiet. */
@@ -30,6 +30,9 @@ final class VaultOptions {
                 err.println(line);
                 err.flush();
             }
+        }).notices(line -> {
+            err.println(line);
+            err.flush();
         });
     }
 

@@ -54,11 +54,19 @@ public final class SyncedStore implements AutoCloseable {
      * the vault, which is the source of truth.
      */
     public static SyncedStore onDisk(Path vault, Path directory, VaultLoader loader, Consumer<String> log) {
+        return onDisk(vault, directory, loader, log, log);
+    }
+
+    /**
+     * As {@link #onDisk(Path, Path, VaultLoader, Consumer)}, with the line about a store moved aside told to
+     * {@code notices}: a new folder appeared beside the store, which its user must hear of even when progress is not shown.
+     */
+    public static SyncedStore onDisk(Path vault, Path directory, VaultLoader loader, Consumer<String> log, Consumer<String> notices) {
         try {
             return open(vault, directory, loader, log);
         } catch (BrokenStore e) {
             Path aside = new StoreFolder(directory).moveAside();
-            log.accept("the store " + directory + " cannot be opened (" + e.getMessage() + "); moved it to " + aside
+            notices.accept("the store " + directory + " cannot be opened (" + e.getMessage() + "); moved it to " + aside
                     + " and rebuilding it from the vault");
             return open(vault, directory, loader, log);
         }
