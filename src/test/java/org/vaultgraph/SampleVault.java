@@ -3,6 +3,9 @@ package org.vaultgraph;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import org.vaultgraph.query.SparqlService;
+import org.vaultgraph.render.GardenPublisher;
+import org.vaultgraph.server.LandingPage;
+import org.vaultgraph.server.VaultServer;
 import org.vaultgraph.store.VaultLoader;
 import org.vaultgraph.store.VaultStore;
 
@@ -24,5 +27,17 @@ public final class SampleVault {
 
     public static SparqlService sparql(VaultLoader.LoadedVault loaded) {
         return SparqlService.local(loaded.store().dataset());
+    }
+
+    /** A server of a loaded vault on a free port, with its pages: what {@code serve} starts, without reading the vault again. */
+    public static VaultServer serve(VaultLoader.LoadedVault loaded, String name) {
+        return VaultServer.builder()
+                .dataset(loaded.store().dataset())
+                .iris(loaded.mapper().iris())
+                .publisher(new GardenPublisher(sparql(loaded), loaded.mapper().iris()))
+                .landing(new LandingPage(name, loaded.report().notes(), loaded.mapping().base()))
+                .port(0)
+                .build()
+                .start();
     }
 }

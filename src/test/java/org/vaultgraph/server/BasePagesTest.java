@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaultgraph.SampleVault;
-import org.vaultgraph.render.GardenPublisher;
 import org.vaultgraph.store.VaultLoader;
 
 /**
@@ -49,13 +48,7 @@ class BasePagesTest {
                 + "  bold: 'html(\"<b onclick=alert(3)>hi</b><script>alert(4)</script>\")'\n  ok: 'true'\nviews:\n"
                 + "  - type: table\n    name: \"<i>markup</i>\"\n    order: [file.name, x, title, formula.bold, formula.ok]\n```\n");
         loaded = SampleVault.load(vault);
-        server = VaultServer.builder()
-                .dataset(loaded.store().dataset())
-                .publisher(new GardenPublisher(SampleVault.sparql(loaded), loaded.mapper().iris()))
-                .landing(new LandingPage("vault", loaded.report().notes(), loaded.mapping().base()))
-                .port(0)
-                .build()
-                .start();
+        server = SampleVault.serve(loaded, "vault");
     }
 
     @AfterAll

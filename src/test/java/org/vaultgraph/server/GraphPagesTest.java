@@ -35,13 +35,7 @@ class GraphPagesTest {
     @BeforeAll
     static void start() {
         loaded = SampleVault.load(Path.of("src/test/resources/any-vault"));
-        server = VaultServer.builder()
-                .dataset(loaded.store().dataset())
-                .iris(loaded.mapper().iris())
-                .landing(new LandingPage("any-vault", loaded.report().notes(), loaded.mapping().base()))
-                .port(0)
-                .build()
-                .start();
+        server = SampleVault.serve(loaded, "any-vault");
     }
 
     @AfterAll

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vaultgraph.SampleVault;
 import org.vaultgraph.query.QueryFile;
-import org.vaultgraph.query.SparqlService;
-import org.vaultgraph.render.GardenPublisher;
 import org.vaultgraph.store.VaultLoader;
 
 /** The real embedded Fuseki, started on a free port, spoken to over HTTP. */
@@ -35,14 +33,7 @@ class ServerTest {
     @BeforeAll
     static void start() {
         loaded = SampleVault.load();
-        SparqlService sparql = SampleVault.sparql(loaded);
-        server = VaultServer.builder()
-                .dataset(loaded.store().dataset())
-                .publisher(new GardenPublisher(sparql, loaded.mapper().iris()))
-                .landing(new LandingPage("vault", loaded.report().notes(), loaded.mapping().base()))
-                .port(0)
-                .build()
-                .start();
+        server = SampleVault.serve(loaded, "vault");
     }
 
     @AfterAll
