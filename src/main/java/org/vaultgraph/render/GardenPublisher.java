@@ -12,11 +12,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.exec.RowSetRewindable;
-import org.vaultgraph.bases.BaseEngine;
-import org.vaultgraph.bases.BaseException;
-import org.vaultgraph.bases.BaseSource;
-import org.vaultgraph.bases.graph.GraphFiles;
-import org.vaultgraph.bases.view.ViewResult;
 import org.vaultgraph.dql.DqlEngine;
 import org.vaultgraph.dql.graph.GraphLinks;
 import org.vaultgraph.dql.graph.GraphPages;
@@ -63,8 +58,7 @@ public final class GardenPublisher {
     private final DqlEngine dql;
     private final Cells cells;
     private final GardenHtml html;
-    private final BaseEngine bases;
-    private final Map<String, Optional<BaseLinks.Target>> baseTargets = GardenBaseLinks.cache();
+    private final GardenBases bases;
     // Link targets as the graph said when this publisher was made (GraphLinks is such a snapshot too), shared by its pages.
     private final Map<String, ObsidianHtml.LinkTarget> linkTargets = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile GardenNotes published;
@@ -82,7 +76,7 @@ public final class GardenPublisher {
         this.dql = new DqlEngine(pages, QuerySettings.DEFAULTS, () -> new DvClock(zone, java.time.Instant.now()));
         this.cells = new Cells(QuerySettings.DEFAULTS, zone);
         this.html = new GardenHtml(links);
-        this.bases = new BaseEngine(GraphFiles.of(sparql, iris, links, zone), () -> new DvClock(zone, java.time.Instant.now()));
+        this.bases = new GardenBases(sparql, iris, links, zone);
     }
 
     /**
@@ -168,7 +162,7 @@ public final class GardenPublisher {
         String permalink = garden.permalink(notePath)
                 .orElse(GardenNotes.permalinkOf(notePath, text(raw.get("dg-permalink")), text(raw.get("dg-path"))));
 
-        GardenMarkdown compiler = new GardenMarkdown(this::content, links, garden, dataview(dataviewLinks), bases(publishedBases ? garden : null, dataviewLinks, publishedBases && !forSite), forSite);
+        GardenMarkdown compiler = new GardenMarkdown(this::content, links, garden, dataview(dataviewLinks), bases.drawer(publishedBases ? garden : null, dataviewLinks, publishedBases && !forSite), forSite);
         GardenMarkdown.Compiled compiled = compiler.compile(notePath, GardenMarkdown.frontMatter(frontMatter(notePath, raw, permalink, modified)));
         Set<String> attachments = new java.util.TreeSet<>(compiled.attachments());
         raw.values().forEach(value -> frontMatterImages(value, notePath, attachments));
@@ -266,73 +260,19 @@ public final class GardenPublisher {
         };
     }
 
-    /**
-     * How the compiler draws bases: on a published garden links go to the garden's permalinks (or where
-     * {@code addresses} says) and never to an attachment; on the local server to the server's pages.
-     *
-     * @param garden      the published notes, or null on the local server
-     * @param interactive one toolbar switching views by script, as the garden site draws them; else views one after the other
-     */
-    private GardenMarkdown.Bases bases(GardenNotes garden, LinkAddresses addresses, boolean interactive) {
-        return new GardenMarkdown.Bases() {
-            @Override
-            public String render(BaseSource source, String view, String thisPath, Set<String> attachments) throws BaseException {
-                List<ViewResult> results = bases.runAll(source, thisPath);
-                if (view != null) {
-                    // A view named but missing shows them all, as the plugin does.
-                    List<ViewResult> chosen = results.stream().filter(r -> r.view().name().equals(view)).toList();
-                    if (!chosen.isEmpty()) results = chosen;
-                }
-                BaseLinks where = new GardenBaseLinks(sparql, iris, links, source.path(), garden, addresses, attachments::add, baseTargets);
-                return new BaseHtml(where, interactive).views(results);
-            }
-
-            @Override
-            public Optional<String> text(String basePath) {
-                return baseText(basePath);
-            }
-        };
-    }
-
     /** Where a base's files are, for a base written in {@code home}, on the published garden. */
     public BaseLinks baseLinks(String home) {
-        return new GardenBaseLinks(sparql, iris, links, home, published(), null, path -> { }, baseTargets);
-    }
-
-    /** The text of a base file, as the graph keeps it; empty when the path is no base. */
-    private Optional<String> baseText(String basePath) {
-        RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT ?text WHERE { <"
-                + iris.attachment(basePath) + "> vg:baseText ?text }"));
-        return rows.hasNext() ? Optional.of(rows.next().get("text").getLiteralLexicalForm()) : Optional.empty();
+        return bases.links(home, published());
     }
 
     /** The base files of the vault, by the address of their page on the local server. */
     public Map<String, String> basePermalinks() {
-        RowSetRewindable rows = sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\n"
-                + "SELECT ?path WHERE { ?file a vg:Base , vg:Attachment ; vg:path ?path } ORDER BY ?path"));
-        Map<String, String> out = new LinkedHashMap<>();
-        rows.forEachRemaining(row -> {
-            String path = row.get("path").getLiteralLexicalForm();
-            out.put(Slugify.permalink(path.substring(0, path.length() - ".base".length()) + "-base.md"), path);
-        });
-        return out;
+        return bases.permalinks();
     }
 
     /** The page of a base file on the local server: its views, {@code this} being the base file itself, its links where {@code addresses} says. */
     public Optional<Page> basePage(String basePath, LinkAddresses addresses) {
-        Optional<String> text = baseText(basePath);
-        if (text.isEmpty()) return Optional.empty();
-        List<String> errors = new ArrayList<>();
-        String html;
-        try {
-            html = bases(null, addresses, false).render(new BaseSource(basePath, 1, text.get()), null, basePath, new java.util.HashSet<>());
-        } catch (BaseException e) {
-            errors.add(e.getMessage());
-            html = BaseHtml.error(e.getMessage());
-        }
-        String name = basePath.substring(basePath.lastIndexOf('/') + 1);
-        String markdown = "---\n" + Json.write(Map.of("title", basePath)) + "\n---\n# " + name + "\n\n" + html + "\n";
-        return Optional.of(new Page(basePath, "", name, markdown, List.copyOf(errors), List.of(), Set.of()));
+        return bases.page(basePath, addresses);
     }
 
     /** A note's whole text, as the graph keeps it. */
