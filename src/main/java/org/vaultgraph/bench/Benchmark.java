@@ -42,7 +42,7 @@ import org.vaultgraph.vault.VaultReader;
  * run measures for the same work: reading the files only, and parsing them with flexmark only.
  * Prints a markdown table. Not a test: the figures depend on the machine and are never asserted.
  *
- * <pre>{@code new Benchmark(Path.of("/tmp/bench"), 7, out).run(List.of(1_000, 10_000));}</pre>
+ * <pre>{@code new Benchmark(Path.of("target/bench"), 7, out).run(List.of(1_000, 10_000));}</pre>
  */
 public final class Benchmark {
     /** Each throughput is the best of this many runs, so that the JIT's warm-up does not count. */
