@@ -5,18 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vaultgraph.cli.Main;
+import org.vaultgraph.cli.CliRun;
 import org.vaultgraph.render.GardenPublisher;
 import org.vaultgraph.vault.Problem;
-import picocli.CommandLine;
 
 /**
  * Bases that cannot run: invalid YAML, an unknown function, a formula cycle, in .base files and in
@@ -101,37 +98,26 @@ class BadBasesTest {
         assertTrue(page.markdown().endsWith("The end.\n"), page.markdown());
     }
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Run(cli.execute(args), out.toString(), err.toString());
-    }
-
     @Test
     void theBaseCommandFailsWithOneLineAndNoStackTrace() {
         for (String[] bad : new String[][] {
             {"Broken YAML.base", "vaultgraph: Broken YAML.base:5:1: not valid YAML: "},
             {"Unknown.base", "vaultgraph: Unknown.base:3:18: unknown function 'repeatStars'"},
             {"Cycle.base", "vaultgraph: Cycle.base:2:7: formula cycle: formula.a -> formula.b -> formula.c -> formula.a"}}) {
-            Run run = run("base", root.toString(), bad[0], "--quiet");
+            CliRun run = CliRun.of("base", root.toString(), bad[0], "--quiet");
             assertEquals(1, run.exit(), run.err());
             assertEquals(1, run.err().lines().count(), run.err());
             assertTrue(run.err().startsWith(bad[1]), run.err());
             assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
         }
-        Run good = run("base", root.toString(), "Good.base", "--quiet");
+        CliRun good = CliRun.of("base", root.toString(), "Good.base", "--quiet");
         assertEquals(0, good.exit(), good.err());
         assertTrue(good.out().contains("Dune") && good.out().contains("Emma"), good.out());
         // validate lists each bad base as an error with its line, and fails.
-        Run validate = run("validate", root.toString());
+        CliRun validate = CliRun.of("validate", root.toString());
         assertEquals(1, validate.exit(), validate.out());
         assertTrue(validate.out().contains("Cycle.base") && validate.out().contains("formula cycle"), validate.out());
-        Run view = run("base", root.toString(), "Good.base", "--view", "Nope", "--quiet");
+        CliRun view = CliRun.of("base", root.toString(), "Good.base", "--view", "Nope", "--quiet");
         assertEquals(2, view.exit());
         assertEquals("vaultgraph: --view: the base has no view named 'Nope'; its views are 'Books'", view.err().strip());
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,20 +26,10 @@ class ServeCommandTest {
 
     @Test
     void servesOnThePortItReservedAndASecondServerIsToldThePortIsTaken() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = socket.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.vaultgraph.cli.Main", "serve", "data/vault", "--port", Integer.toString(port), "--quiet")
-                .redirectErrorStream(true).start();
+        int port = freePort();
+        Process serve = startServe("data/vault", port);
         try {
-            BufferedReader output = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder seen = new StringBuilder();
-            String line;
-            while ((line = output.readLine()) != null && !line.startsWith("serving ")) seen.append(line).append('\n');
-            assertNotNull(line, "serve stopped before serving:\n" + seen);
+            String line = banner(serve);
             assertEquals("serving http://127.0.0.1:" + port + "/ (this machine only; --host to change)", line);
 
             String ask = URLEncoder.encode("ASK { ?s a <https://w3id.org/vaultgraph/ns#Insight> }", StandardCharsets.UTF_8);
@@ -62,20 +53,10 @@ class ServeCommandTest {
 
     @Test
     void withoutABaseInTheMappingIrisAreTheServersOwnAddresses() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = socket.getLocalPort();
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process serve = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.vaultgraph.cli.Main", "serve", "src/test/resources/any-vault", "--port", Integer.toString(port), "--quiet")
-                .redirectErrorStream(true).start();
+        int port = freePort();
+        Process serve = startServe("src/test/resources/any-vault", port);
         try {
-            BufferedReader output = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
-            StringBuilder seen = new StringBuilder();
-            String line;
-            while ((line = output.readLine()) != null && !line.startsWith("serving ")) seen.append(line).append('\n');
-            assertNotNull(line, "serve stopped before serving:\n" + seen);
+            banner(serve);
             String base = "http://127.0.0.1:" + port + "/";
             HttpClient http = HttpClient.newHttpClient();
 
@@ -95,5 +76,29 @@ class ServeCommandTest {
             serve.destroy();
             serve.waitFor();
         }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** {@code serve VAULT --port PORT --quiet} in a JVM of its own. */
+    private static Process startServe(String vault, int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.vaultgraph.cli.Main", "serve", vault, "--port", Integer.toString(port), "--quiet")
+                .redirectErrorStream(true).start();
+    }
+
+    /** Waits for the "serving ..." line and returns it; fails with what the process said when it stops before. */
+    private static String banner(Process serve) throws IOException {
+        BufferedReader output = new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = output.readLine()) != null && !line.startsWith("serving ")) seen.append(line).append('\n');
+        assertNotNull(line, "serve stopped before serving:\n" + seen);
+        return line;
     }
 }
