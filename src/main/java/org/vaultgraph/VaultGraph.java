@@ -187,7 +187,37 @@ public final class VaultGraph implements AutoCloseable {
      * @throws IllegalArgumentException when a page would be written outside the folder
      */
     public Published publish(Publishing settings) {
-        return SiteWriter.write(new GardenPublisher(SparqlService.local(dataset()), mapper().iris(), zone), vault, settings);
+        return new SiteWriter(vault, settings, publisher()).writeAll();
+    }
+
+    /**
+     * Publishes, then follows the vault until closed: after each edit, renders again only the pages whose
+     * text or query answers the edit can change (the edited notes' own, those that embed them, list them
+     * or link to a note whose place in the garden moved), removes the pages of notes no longer published
+     * and the files no page shows any more. Needs a graph built with {@link Builder#followEdits} or
+     * {@link Builder#tdb}.
+     *
+     * @param onChange  told what each edit re-published
+     * @param onMessage told what could not be followed or written
+     */
+    public synchronized Published publish(Publishing settings, Consumer<Republished> onChange, Consumer<String> onMessage) {
+        read();
+        if (opened.sync() == null) throw new IllegalStateException("build the graph with followEdits(true) or tdb(dir) to publish as the vault changes");
+        SiteWriter writer = new SiteWriter(vault, settings, publisher());
+        Published published = writer.writeAll();
+        watch(change -> {
+            try {
+                onChange.accept(writer.rewrite(change));
+            } catch (RuntimeException e) {
+                onMessage.accept("publishing after \"" + change.summary() + "\" failed: " + e.getMessage());
+            }
+        }, onMessage);
+        return published;
+    }
+
+    /** A publisher of the graph as it is now. */
+    private GardenPublisher publisher() {
+        return new GardenPublisher(SparqlService.local(dataset()), mapper().iris(), zone);
     }
 
     /** Publishes a static site of the notes marked {@code dg-publish: true} into {@code folder}. */
@@ -200,8 +230,8 @@ public final class VaultGraph implements AutoCloseable {
         return new GraphServer.Builder(this);
     }
 
-    /** A change the graph followed: what the sync did, and what it could not read as written. */
-    public record Change(String summary, List<Problem> problems) {}
+    /** A change the graph followed: what the sync did, what it could not read as written, and the vault paths it wrote or removed. */
+    public record Change(String summary, List<Problem> problems, java.util.Set<String> paths) {}
 
     /**
      * Follows the vault folder and applies every change to the graph in the background, until closed.
@@ -214,7 +244,7 @@ public final class VaultGraph implements AutoCloseable {
         read();
         if (opened.sync() == null) throw new IllegalStateException("build the graph with followEdits(true) or tdb(dir) to watch the vault");
         if (watcher != null) throw new IllegalStateException("the vault is already watched");
-        watcher = VaultWatcher.start(vault, opened.sync(), report -> onChange.accept(new Change(report.toString(), report.problems())), onMessage);
+        watcher = VaultWatcher.start(vault, opened.sync(), report -> onChange.accept(new Change(report.toString(), report.problems(), report.paths())), onMessage);
     }
 
     synchronized Mapping mapping() {

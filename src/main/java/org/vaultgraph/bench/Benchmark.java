@@ -18,10 +18,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
+import org.vaultgraph.Published;
+import org.vaultgraph.Publishing;
+import org.vaultgraph.Republished;
+import org.vaultgraph.VaultGraph;
 import org.vaultgraph.generate.VaultGenerator;
 import org.vaultgraph.query.QueryCatalog;
 import org.vaultgraph.query.SparqlService;
@@ -317,7 +324,30 @@ public final class Benchmark {
             put("sync after one edit, as --watch does (the changed path only)", column, f1((System.nanoTime() - start) / 1e6) + " ms (" + report + ")");
             Files.writeString(note, before);
         }
+        measurePublishFollowingEdits(vault, files, column);
         put("peak heap used (sampled every 20 ms)", column, heap.stop() + " MB");
+    }
+
+    /** {@code publish --watch}: the whole garden, then one edit of an insight, timed from the file written to its pages re-published. */
+    private void measurePublishFollowingEdits(Path vault, VaultReader.VaultFiles files, String column) throws Exception {
+        Path note = files.notePaths().stream().filter(p -> p.startsWith("Research/Insights/")).findFirst().map(vault::resolve).orElseThrow();
+        String before = Files.readString(note);
+        BlockingQueue<Republished> followed = new LinkedBlockingQueue<>();
+        try (VaultGraph graph = VaultGraph.builder().vault(vault).followEdits(true).build()) {
+            long start = System.nanoTime();
+            Published all = graph.publish(Publishing.site(workDir.resolve("garden-" + System.nanoTime())),
+                    followed::add, message -> out.println("publish --watch: " + message));
+            put("publish --watch: the whole garden first (vault read included)", column, f1(seconds(start)) + " s, " + all.pages() + " pages");
+            Files.writeString(note, before.replace(" of ", " of  "));
+            start = System.nanoTime();
+            Republished again = followed.poll(5, TimeUnit.MINUTES);
+            if (again == null) throw new IllegalStateException("the edit of " + note + " was not followed in 5 minutes");
+            put("publish --watch: one edit, file written to pages re-published", column, f1((System.nanoTime() - start) / 1e6) + " ms ("
+                    + again.rendered().size() + " of " + again.pages() + " pages rendered again in " + again.millis() + " ms after the sync; "
+                    + "the watcher waits 150 ms for the folder to be quiet)");
+        } finally {
+            Files.writeString(note, before);
+        }
     }
 
     /** The note whose tag table is asked for: in a generated vault its most linked therapy, else the note most linked to. */

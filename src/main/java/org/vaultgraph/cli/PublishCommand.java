@@ -2,10 +2,12 @@ package org.vaultgraph.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.vaultgraph.Published;
 import org.vaultgraph.Publishing;
+import org.vaultgraph.Republished;
 import org.vaultgraph.VaultGraph;
 import org.vaultgraph.render.GardenNotes;
 import org.vaultgraph.render.SiteCheck;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
                 + "written as a page of a static site (--format html, the default: <permalink>/index.html, the dg-home note "
                 + "also at index.html) or as the plugin's markdown (--format markdown: src/site/notes/<vault path>, as in a "
                 + "garden repository). The images and files the pages show are copied to img/user/. Every other note is "
-                + "named on standard error with the reason it was left out."})
+                + "named on standard error with the reason it was left out. The files written are listed in the folder "
+                + "(.vaultgraph-published): the next publish deletes those of notes no longer published."})
 final class PublishCommand implements Callable<Integer> {
     enum Format { html, markdown }
 
@@ -37,6 +40,9 @@ final class PublishCommand implements Callable<Integer> {
 
     @Mixin
     VaultOptions options;
+
+    @Mixin
+    StoreOptions storeOptions;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the garden to.")
     Path out;
@@ -55,6 +61,10 @@ final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--check-links", description = "After writing the site, check that every link of every page leads to a page or file of it.")
     boolean checkLinks;
+
+    @Option(names = "--watch", description = "After publishing, follow the vault until stopped (Ctrl-C): after each edit, render again only "
+            + "the pages whose text or query answers it can change, and delete the pages of notes no longer published.")
+    boolean watch;
 
     static final class LinksConverter implements picocli.CommandLine.ITypeConverter<Links> {
         @Override
@@ -77,15 +87,49 @@ final class PublishCommand implements Callable<Integer> {
         Published published;
         int notes;
         double readSeconds;
-        try (VaultGraph graph = options.graph(argument.vault, err).build()) {
+        VaultGraph graph = storeOptions.applyTo(options.graph(argument.vault, err)).followEdits(watch).build();
+        try {
             notes = options.read(graph, err).notes();
             readSeconds = (System.nanoTime() - started) / 1e9;
             try {
-                published = graph.publish(settings);
+                published = watch ? graph.publish(settings, changed -> report(changed, err), message -> {
+                    err.println(Instant.now() + " " + message);
+                    err.flush();
+                }) : graph.publish(settings);
             } catch (IllegalArgumentException e) {
                 throw new CommandFailure(e.getMessage()); // a page whose address leads outside --out
             }
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
         }
+        if (!watch) graph.close();
+        int exit = report(published, notes, started, readSeconds, err);
+        if (!watch) return exit;
+        Runtime.getRuntime().addShutdownHook(new Thread(graph::close, "vaultgraph-shutdown"));
+        err.println("following " + argument.vault + " for changes; press Ctrl-C to stop");
+        err.flush();
+        try {
+            new java.util.concurrent.CountDownLatch(1).await(); // until the process is stopped
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return exit;
+    }
+
+    /** One line per edit followed: what changed and what was published again. */
+    private void report(Republished changed, PrintWriter err) {
+        err.println(String.format(Locale.ROOT, "%s %s: %d of %d pages rendered again, %d removed; %d files written, %d deleted in %d ms",
+                Instant.now(), changed.change().summary(), changed.rendered().size(), changed.pages(), changed.removed().size(), changed.written(),
+                changed.deleted(), changed.millis()));
+        options.reportProblems(changed.change().problems(), 0, err);
+        changed.errors().forEach(err::println);
+        if (!options.quiet) changed.warnings().forEach(err::println);
+        for (String missing : changed.missing()) err.println(missing + ": not copied: no such file in the vault (or it is a symbolic link)");
+        err.flush();
+    }
+
+    private int report(Published published, int notes, long started, double readSeconds, PrintWriter err) {
         if (!options.quiet) {
             for (GardenNotes.Skipped skipped : published.skipped()) err.println(skipped.path() + ": not published: " + skipped.reason());
             published.warnings().forEach(err::println);
@@ -93,14 +137,16 @@ final class PublishCommand implements Callable<Integer> {
         published.errors().forEach(err::println);
         for (String missing : published.missing()) err.println(missing + ": not copied: no such file in the vault (or it is a symbolic link)");
         if (published.pages() == 0) {
+            if (published.deleted() > 0) err.println("deleted the " + published.deleted() + " files of the last publish into " + out);
             err.println("published 0 pages: " + (notes == 0 ? "the vault has no notes"
                     : "none of the " + notes + " notes says 'dg-publish: true' in its front matter; --all publishes every note"));
             err.flush();
             return 0;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        err.println(String.format(Locale.ROOT, "published %d pages and %d attachments to %s in %.1f s, the vault read in %.1f s (%d files written, %d already up to date)%s%s",
+        err.println(String.format(Locale.ROOT, "published %d pages and %d attachments to %s in %.1f s, the vault read in %.1f s (%d files written, %d already up to date%s)%s%s",
                 published.pages(), published.attachments(), out, seconds, readSeconds, published.written(), published.unchanged(),
+                published.deleted() == 0 ? "" : ", " + published.deleted() + " of the last publish deleted",
                 published.skipped().isEmpty() ? "" : "; " + published.skipped().size() + " notes left out",
                 published.errors().isEmpty() ? "" : "; " + published.errors().size() + " queries or bases failed"));
         int exit = published.errors().isEmpty() ? 0 : 1;

@@ -387,8 +387,10 @@ final class GardenMarkdown {
     }
 
     private String linksToFullPath(String text, String notePath) {
+        String outside = outsideCode(text);
+        if (!outside.contains("[[")) return text; // the common case, cheaply: a page of query results is long
         String converted = text;
-        Matcher m = WIKILINK.matcher(outsideCode(text));
+        Matcher m = WIKILINK.matcher(outside);
         Set<String> done = new java.util.HashSet<>();
         while (m.find()) {
             String match = m.group();
@@ -423,8 +425,10 @@ final class GardenMarkdown {
     }
 
     private String markdownLinksToFullPath(String text, String notePath) {
+        String outside = outsideCode(text);
+        if (!outside.contains("](")) return text;
         String converted = text;
-        Matcher m = MARKDOWN_LINK.matcher(outsideCode(text));
+        Matcher m = MARKDOWN_LINK.matcher(outside);
         while (m.find()) {
             String rawTarget = m.group(2);
             if (rawTarget.matches("(?i)^[a-z][a-z0-9+.-]*:.*")) continue;
@@ -480,6 +484,7 @@ final class GardenMarkdown {
     // ---- comments
 
     private static String removeComments(String text) {
+        if (!text.contains("%%")) return text;
         List<String> skip = new ArrayList<>();
         CODE_BLOCK.matcher(text).results().forEach(r -> skip.add(r.group()));
         CODE_FENCE.matcher(text).results().forEach(r -> skip.add(r.group()));
@@ -501,7 +506,10 @@ final class GardenMarkdown {
         String body = text.substring(frontMatter.length());
         String out = body;
 
-        Matcher embedded = EMBEDDED_IMAGE.matcher(body);
+        // Each pattern is tried only where its opening bracket occurs: a page of query results is long and has none.
+        boolean embeds = body.contains("![[");
+        boolean images = body.contains("![");
+        Matcher embedded = EMBEDDED_IMAGE.matcher(embeds ? body : "");
         while (embedded.find()) {
             String match = embedded.group();
             String inner = match.substring(match.indexOf('[') + 2, match.indexOf(']'));
@@ -525,7 +533,7 @@ final class GardenMarkdown {
             out = out.replace(match, "![" + name + "](" + LinkAddresses.encodeUri(ATTACHMENTS + file.get()) + ")");
         }
 
-        Matcher image = MARKDOWN_IMAGE.matcher(body);
+        Matcher image = MARKDOWN_IMAGE.matcher(images ? body : "");
         while (image.find()) {
             String match = image.group();
             String name = match.substring(match.indexOf('[') + 1, match.indexOf(']'));
@@ -537,7 +545,7 @@ final class GardenMarkdown {
             out = out.replace(match, "![" + name + "](" + LinkAddresses.encodeUri(ATTACHMENTS + file.get()) + ")");
         }
 
-        Matcher linked = LINKED_FILE.matcher(body);
+        Matcher linked = LINKED_FILE.matcher(body.contains("[[") ? body : "");
         while (linked.find()) {
             if (linked.start() > 0 && body.charAt(linked.start() - 1) == '!') continue;
             String raw = linked.group();
@@ -552,7 +560,7 @@ final class GardenMarkdown {
             out = out.replace(raw, "[" + display + "](" + LinkAddresses.encodeUri(ATTACHMENTS + file.get()) + ")");
         }
 
-        Matcher pdf = EMBEDDED_PDF.matcher(body);
+        Matcher pdf = EMBEDDED_PDF.matcher(embeds ? body : "");
         while (pdf.find()) {
             String match = pdf.group();
             String[] parts = match.substring(match.indexOf('[') + 2, match.indexOf(']')).split("\\|", -1);
@@ -562,7 +570,7 @@ final class GardenMarkdown {
             run.attachments.add(file.get());
             out = out.replace(match, pdfFrame(ATTACHMENTS + file.get(), alt));
         }
-        Matcher mdPdf = MARKDOWN_PDF.matcher(body);
+        Matcher mdPdf = MARKDOWN_PDF.matcher(images ? body : "");
         while (mdPdf.find()) {
             String match = mdPdf.group();
             String name = match.substring(match.indexOf('[') + 1, match.indexOf(']'));

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.rdf.VG;
@@ -36,13 +38,54 @@ public final class GardenNotes {
     private final Set<String> keptPrivate;
     private final List<Skipped> skipped;
     private final boolean everything;
+    // Told each note a page asks about (null: nobody listens), so that an edit re-renders only the pages that asked.
+    private final PageReads reads;
+    // What the garden was decided from, to decide it again after an edit of a few notes.
+    private final TreeMap<String, Keys> keys;
+    private final boolean all;
+    private final Map<String, Candidate> candidates;
 
-    private GardenNotes(Map<String, String> permalinks, String home, Set<String> keptPrivate, List<Skipped> skipped, boolean everything) {
+    private GardenNotes(Map<String, String> permalinks, String home, Set<String> keptPrivate, List<Skipped> skipped, boolean everything,
+                        PageReads reads, TreeMap<String, Keys> keys, boolean all, Map<String, Candidate> candidates) {
         this.permalinks = permalinks;
         this.home = home;
         this.keptPrivate = keptPrivate;
         this.skipped = skipped;
         this.everything = everything;
+        this.reads = reads;
+        this.keys = keys;
+        this.all = all;
+        this.candidates = candidates;
+    }
+
+    /** The same garden, telling {@code reads} of every note asked about. */
+    public GardenNotes readBy(PageReads reads) {
+        return new GardenNotes(permalinks, home, keptPrivate, skipped, everything, reads, keys, all, candidates);
+    }
+
+    /**
+     * The notes whose place in the garden differs between this garden and {@code other}: published or
+     * not, permalink, may be embedded or not, home or not.
+     */
+    public Set<String> differences(GardenNotes other) {
+        Set<String> out = new java.util.TreeSet<>();
+        permalinks.forEach((path, permalink) -> {
+            if (!permalink.equals(other.permalinks.get(path))) out.add(path);
+        });
+        other.permalinks.forEach((path, permalink) -> {
+            if (!permalink.equals(permalinks.get(path))) out.add(path);
+        });
+        for (String path : keptPrivate) if (!other.keptPrivate.contains(path)) out.add(path);
+        for (String path : other.keptPrivate) if (!keptPrivate.contains(path)) out.add(path);
+        if (!java.util.Objects.equals(home, other.home)) {
+            if (home != null) out.add(home);
+            if (other.home != null) out.add(other.home);
+        }
+        return out;
+    }
+
+    private void asked(String path) {
+        if (reads != null) reads.askedWhere(path);
     }
 
     /**
@@ -50,7 +93,7 @@ public final class GardenNotes {
      * pages are the notes' own addresses.
      */
     public static GardenNotes everyNote() {
-        return new GardenNotes(Map.of(), null, Set.of(), List.of(), true);
+        return new GardenNotes(Map.of(), null, Set.of(), List.of(), true, null, new TreeMap<>(), true, Map.of());
     }
 
     /**
@@ -59,33 +102,59 @@ public final class GardenNotes {
      * @param all publish every note, whatever its front matter says (its {@code dg-publish: false} included)
      */
     public static GardenNotes select(SparqlService sparql, IriMinter iris, boolean all) {
+        return decide(keys(sparql, iris, null), all, Map.of());
+    }
+
+    /** The garden after an edit of these vault paths: their publishing keys read again, every other note's kept. */
+    public GardenNotes after(SparqlService sparql, IriMinter iris, Set<String> changed) {
+        if (everything) return this;
+        TreeMap<String, Keys> next = new TreeMap<>(keys);
+        changed.forEach(next::remove);
+        next.putAll(keys(sparql, iris, changed));
+        return decide(next, all, candidates);
+    }
+
+    /** The publishing keys of every note, or of the notes at some paths; in path order. */
+    private static TreeMap<String, Keys> keys(SparqlService sparql, IriMinter iris, Set<String> only) {
+        StringBuilder values = new StringBuilder();
+        if (only != null) {
+            values.append("VALUES ?path { ");
+            for (String path : only) values.append(NodeFmtLib.strNT(NodeFactory.createLiteralString(path))).append(' ');
+            values.append("} ");
+        }
         String q = "PREFIX vg: <" + VG.NS + ">\n"
-                + "SELECT ?path ?publish ?permalink ?dgpath ?home WHERE { ?note a vg:Note ; vg:path ?path "
+                + "SELECT ?path ?publish ?permalink ?dgpath ?home WHERE { " + values + "?note a vg:Note ; vg:path ?path "
                 + optional(iris, "publish", "dg-publish") + optional(iris, "permalink", "dg-permalink")
                 + optional(iris, "dgpath", "dg-path") + optional(iris, "home", "dg-home") + "}";
-        RowSetRewindable rows = sparql.select(QueryFactory.create(q));
-        Map<String, Keys> notes = new HashMap<>();
-        rows.forEachRemaining(row -> {
-            String path = row.get("path").getLiteralLexicalForm();
-            Keys keys = notes.computeIfAbsent(path, p -> new Keys());
-            keys.publish = first(keys.publish, row.get("publish"));
-            keys.permalink = first(keys.permalink, row.get("permalink"));
-            keys.dgPath = first(keys.dgPath, row.get("dgpath"));
-            keys.home = first(keys.home, row.get("home"));
+        Map<String, Node[]> read = new HashMap<>();
+        sparql.select(QueryFactory.create(q)).forEachRemaining(row -> {
+            Node[] keys = read.computeIfAbsent(row.get("path").getLiteralLexicalForm(), p -> new Node[4]);
+            String[] variables = {"publish", "permalink", "dgpath", "home"};
+            for (int i = 0; i < 4; i++) if (keys[i] == null) keys[i] = row.get(variables[i]);
         });
-        List<String> paths = new ArrayList<>(notes.keySet());
-        // The plugin orders notes by path; a permalink two notes share goes to the first.
-        paths.sort(null);
+        TreeMap<String, Keys> out = new TreeMap<>();
+        read.forEach((path, k) -> out.put(path, new Keys(k[0], k[1], k[2], k[3])));
+        return out;
+    }
+
+    /**
+     * Which notes are published at which permalinks, from their keys in path order; {@code known} holds
+     * permalinks worked out before, by path and keys, which are the same when the keys are.
+     */
+    private static GardenNotes decide(TreeMap<String, Keys> notes, boolean all, Map<String, Candidate> known) {
         Map<String, String> permalinks = new LinkedHashMap<>();
         Map<String, String> byPermalink = new HashMap<>();
+        Map<String, Candidate> candidates = new HashMap<>();
         Set<String> keptPrivate = new HashSet<>();
         List<Skipped> skipped = new ArrayList<>();
         String home = null;
-        for (String path : paths) {
-            Keys keys = notes.get(path);
-            if (isFalse(keys.publish)) keptPrivate.add(path);
+        // The plugin orders notes by path; a permalink two notes share goes to the first.
+        for (Map.Entry<String, Keys> note : notes.entrySet()) {
+            String path = note.getKey();
+            Keys keys = note.getValue();
+            if (isFalse(keys.publish())) keptPrivate.add(path);
             if (!all) {
-                String reason = notPublishedBecause(keys.publish);
+                String reason = notPublishedBecause(keys.publish());
                 if (reason != null) {
                     skipped.add(new Skipped(path, reason));
                     continue;
@@ -95,9 +164,13 @@ public final class GardenNotes {
                 skipped.add(new Skipped(path, "an Excalidraw drawing, which vaultgraph does not draw"));
                 continue;
             }
-            String permalink = permalinkOf(path, text(keys.permalink), text(keys.dgPath));
+            Candidate before = known.get(path);
+            Candidate candidate = before != null && before.keys().equals(keys) ? before
+                    : new Candidate(keys, permalinkOf(path, text(keys.permalink()), text(keys.dgPath())));
+            candidates.put(path, candidate);
+            String permalink = candidate.permalink();
             String taken = byPermalink.putIfAbsent(permalink, path);
-            if (taken != null && text(keys.permalink) == null) {
+            if (taken != null && text(keys.permalink()) == null) {
                 // Two names whose slugs are alike (letters the slug drops): the later one keeps its path as written.
                 String asWritten = "/" + path.substring(0, path.length() - 3) + "/";
                 if (byPermalink.putIfAbsent(asWritten, path) == null) {
@@ -110,26 +183,21 @@ public final class GardenNotes {
                 continue;
             }
             permalinks.put(path, permalink);
-            if (home == null && isTrue(keys.home)) home = path;
+            if (home == null && isTrue(keys.home())) home = path;
         }
         if (all) keptPrivate.clear();
-        return new GardenNotes(permalinks, home, keptPrivate, skipped, false);
+        return new GardenNotes(permalinks, home, keptPrivate, skipped, false, null, notes, all, candidates);
     }
 
     private static String optional(IriMinter iris, String variable, String key) {
         return "OPTIONAL { ?note <" + iris.field(key) + "> ?" + variable + " } ";
     }
 
-    private static Node first(Node kept, Node next) {
-        return kept != null ? kept : next;
-    }
+    /** A note's publishing keys as its front matter writes them (null when absent). */
+    private record Keys(Node publish, Node permalink, Node dgPath, Node home) {}
 
-    private static final class Keys {
-        Node publish;
-        Node permalink;
-        Node dgPath;
-        Node home;
-    }
+    /** A note's own permalink, before another note may have taken it. */
+    private record Candidate(Keys keys, String permalink) {}
 
     private static boolean isTrue(Node value) {
         return value != null && value.isLiteral() && value.getLiteralDatatypeURI().endsWith("#boolean") && value.getLiteralLexicalForm().equals("true");
@@ -178,16 +246,19 @@ public final class GardenNotes {
 
     /** Whether the note at this vault path is in the garden. */
     public boolean isPublished(String path) {
+        asked(path);
         return everything || permalinks.containsKey(path);
     }
 
     /** Whether a published page may show this note's text: not when its front matter says {@code dg-publish: false}. */
     public boolean mayEmbed(String path) {
+        asked(path);
         return !keptPrivate.contains(path);
     }
 
     /** The note's permalink, when it is published. */
     public Optional<String> permalink(String path) {
+        asked(path);
         return Optional.ofNullable(permalinks.get(path));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.graph.Node;
@@ -53,9 +54,11 @@ public final class GardenPublisher {
 
     private final SparqlService sparql;
     private final IriMinter iris;
+    private final java.time.ZoneId zone;
     private final GraphPages pages;
     private final GraphLinks links;
     private final DqlEngine dql;
+    private final java.util.function.Supplier<DvClock> clock;
     private final Cells cells;
     private final GardenHtml html;
     private final GardenBases bases;
@@ -69,11 +72,17 @@ public final class GardenPublisher {
 
     /** @param zone the time zone dates without one are read and shown in, as Obsidian on this machine would */
     public GardenPublisher(SparqlService sparql, IriMinter iris, java.time.ZoneId zone) {
+        this(sparql, iris, zone, GraphPages.of(sparql, iris, zone));
+    }
+
+    private GardenPublisher(SparqlService sparql, IriMinter iris, java.time.ZoneId zone, GraphPages pages) {
         this.sparql = sparql;
+        this.zone = zone;
         this.iris = iris;
-        this.pages = GraphPages.of(sparql, iris, zone);
+        this.pages = pages;
         this.links = pages.files();
-        this.dql = new DqlEngine(pages, QuerySettings.DEFAULTS, () -> new DvClock(zone, java.time.Instant.now()));
+        this.clock = () -> new DvClock(zone, java.time.Instant.now());
+        this.dql = new DqlEngine(pages, QuerySettings.DEFAULTS, clock);
         this.cells = new Cells(QuerySettings.DEFAULTS, zone);
         this.html = new GardenHtml(links);
         this.bases = new GardenBases(sparql, iris, links, zone);
@@ -91,6 +100,30 @@ public final class GardenPublisher {
      * @param attachments the vault paths of the images and files the page shows
      */
     public record Page(String notePath, String permalink, String title, String markdown, List<String> errors, List<String> warnings, Set<String> attachments) {}
+
+    /**
+     * A publisher of the graph after an edit of these vault paths: when the edit added or removed no
+     * file, the vault's listing, the pages and the link targets read already are kept but for what the
+     * edit changed.
+     */
+    public GardenPublisher after(java.util.Set<String> changedPaths) {
+        GraphLinks files = links.after(sparql, changedPaths);
+        GardenPublisher next = new GardenPublisher(sparql, iris, zone, pages.after(files, changedPaths));
+        if (files == links) {
+            // A link target's class is its own: the others' stay as described.
+            next.linkTargets.putAll(linkTargets);
+            for (String path : changedPaths) {
+                next.linkTargets.remove(iris.note(path));
+                next.linkTargets.remove(iris.attachment(path));
+            }
+        }
+        return next;
+    }
+
+    /** The garden after an edit of these vault paths: only their publishing keys are read again. */
+    public GardenNotes garden(GardenNotes before, java.util.Set<String> changedPaths) {
+        return before.after(sparql, iris, changedPaths);
+    }
 
     /** The vault's files as this publisher knows them. */
     public GraphLinks files() {
@@ -140,7 +173,20 @@ public final class GardenPublisher {
      *                      with a blank line, which the plugin's markdown does not have
      */
     public Optional<Page> page(String notePath, GardenNotes garden, LinkAddresses dataviewLinks, boolean forSite) {
-        return page(notePath, garden, dataviewLinks, forSite, true);
+        return page(notePath, garden, dataviewLinks, forSite, new PageReads());
+    }
+
+    /**
+     * The page of one note, telling {@code reads} what it reads of the vault (pass a garden and addresses
+     * that tell it too: {@link GardenNotes#readBy}).
+     */
+    public Optional<Page> page(String notePath, GardenNotes garden, LinkAddresses dataviewLinks, boolean forSite, PageReads reads) {
+        return page(notePath, garden, dataviewLinks, forSite, true, reads);
+    }
+
+    /** An edit of the vault (the paths it wrote or removed, the notes whose place in the garden moved) as this publisher's snapshot, the vault after it, sees it. */
+    public VaultEdit edit(java.util.Set<String> changedPaths, java.util.Set<String> moved) {
+        return new VaultEdit(changedPaths, moved, pages);
     }
 
     /**
@@ -149,10 +195,12 @@ public final class GardenPublisher {
      * pages, views one after the other, no script).
      */
     public Optional<Page> page(String notePath, boolean garden) {
-        return garden ? page(notePath) : page(notePath, GardenNotes.everyNote(), null, false, false);
+        return garden ? page(notePath) : page(notePath, GardenNotes.everyNote(), null, false, false, new PageReads());
     }
 
-    private Optional<Page> page(String notePath, GardenNotes garden, LinkAddresses dataviewLinks, boolean forSite, boolean publishedBases) {
+    private Optional<Page> page(String notePath, GardenNotes garden, LinkAddresses dataviewLinks, boolean forSite, boolean publishedBases,
+                                PageReads reads) {
+        reads.read(notePath);
         Node note = NodeFactory.createURI(iris.note(notePath));
         RowSetRewindable rows = sparql.select(CONTENT.with("note", note));
         if (!rows.hasNext()) return Optional.empty();
@@ -162,7 +210,12 @@ public final class GardenPublisher {
         String permalink = garden.permalink(notePath)
                 .orElse(GardenNotes.permalinkOf(notePath, text(raw.get("dg-permalink")), text(raw.get("dg-path"))));
 
-        GardenMarkdown compiler = new GardenMarkdown(this::content, links, garden, dataview(dataviewLinks), bases.drawer(publishedBases ? garden : null, dataviewLinks, publishedBases && !forSite), forSite);
+        Function<String, Optional<String>> texts = path -> {
+            reads.read(path);
+            return content(path);
+        };
+        GardenMarkdown compiler = new GardenMarkdown(texts, links, garden, dataview(dataviewLinks, reads),
+                everything(bases.drawer(publishedBases ? garden : null, dataviewLinks, publishedBases && !forSite), reads), forSite);
         GardenMarkdown.Compiled compiled = compiler.compile(notePath, GardenMarkdown.frontMatter(frontMatter(notePath, raw, permalink, modified)));
         Set<String> attachments = new java.util.TreeSet<>(compiled.attachments());
         raw.values().forEach(value -> frontMatterImages(value, notePath, attachments));
@@ -198,7 +251,7 @@ public final class GardenPublisher {
      * links point where {@code addresses} says; empty when there is no such note.
      */
     public Optional<String> noteHtml(String notePath, LinkAddresses addresses) {
-        return page(notePath, GardenNotes.everyNote(), addresses, true, false).map(p -> html(p, addresses));
+        return page(notePath, GardenNotes.everyNote(), addresses, true, false, new PageReads()).map(p -> html(p, addresses));
     }
 
     /** A note's title: its front matter {@code title}, else its name. */
@@ -236,26 +289,62 @@ public final class GardenPublisher {
 
     /** The HTML of one query in the note at {@code notePath}; {@code addresses} null leaves links as vault paths. */
     public String renderQuery(String queryText, String notePath, LinkAddresses addresses) {
-        var result = dql.run(queryText, notePath);
-        ObsidianHtml obsidian = new ObsidianHtml(new GraphLinkTargets(sparql, links, notePath, linkTargets), addresses);
+        return renderQuery(dql, queryText, notePath, addresses, new PageReads());
+    }
+
+    private String renderQuery(DqlEngine engine, String queryText, String notePath, LinkAddresses addresses, PageReads reads) {
+        var result = engine.run(queryText, notePath);
+        GraphLinkTargets targets = new GraphLinkTargets(sparql, links, notePath, linkTargets);
+        ObsidianHtml obsidian = new ObsidianHtml(linkpath -> {
+            reads.lookedUp(linkpath);
+            Optional<ObsidianHtml.LinkTarget> target = targets.find(linkpath);
+            target.ifPresent(t -> reads.read(t.path()));
+            return target;
+        }, addresses);
         return new DataviewRenderer(obsidian, cells).render(result);
     }
 
-    private GardenMarkdown.Dataview dataview(LinkAddresses addresses) {
+    private GardenMarkdown.Dataview dataview(LinkAddresses addresses, PageReads reads) {
+        DqlEngine engine = new DqlEngine(reads.watching(pages), dql.settings(), clock);
         return new GardenMarkdown.Dataview() {
             @Override
             public String renderQuery(String query, String originPath) {
-                return GardenPublisher.this.renderQuery(query, originPath, addresses);
+                readsBacklinks(query, reads);
+                return GardenPublisher.this.renderQuery(engine, query, originPath, addresses, reads);
             }
 
             @Override
             public Value evaluate(String expression, String originPath) {
-                return dql.evaluate(expression, originPath);
+                readsBacklinks(expression, reads);
+                return engine.evaluate(expression, originPath);
             }
 
             @Override
             public String text(Value value) {
                 return Values.toString(value, dql.settings());
+            }
+        };
+    }
+
+    /** A note's backlinks are the only part of a Dataview page that other notes write: a query that reads them may change with any edit. */
+    private static void readsBacklinks(String query, PageReads reads) {
+        if (query.toLowerCase(java.util.Locale.ROOT).contains("inlinks")) reads.readEverything();
+    }
+
+    /** A base's views list files by any of their properties: every edit may change them. */
+    private static GardenMarkdown.Bases everything(GardenMarkdown.Bases drawer, PageReads reads) {
+        return new GardenMarkdown.Bases() {
+            @Override
+            public String render(org.vaultgraph.bases.BaseSource source, String view, String thisPath, Set<String> attachments)
+                    throws org.vaultgraph.bases.BaseException {
+                reads.readEverything();
+                return drawer.render(source, view, thisPath, attachments);
+            }
+
+            @Override
+            public Optional<String> text(String basePath) {
+                reads.read(basePath);
+                return drawer.text(basePath);
             }
         };
     }

@@ -113,6 +113,14 @@ record SyncPlan(Set<String> removed, Map<String, SyncIndex.Entry> entries, Map<S
         return notes;
     }
 
+    /** Every path the plan writes or removes, in path order. */
+    Set<String> paths() {
+        Set<String> paths = new TreeSet<>(entries.keySet());
+        paths.addAll(removed);
+        paths.addAll(relinked);
+        return java.util.Collections.unmodifiableSet(paths);
+    }
+
     /** Whether applying the plan would write nothing. */
     boolean writesNothing() {
         return removed.isEmpty() && entries.isEmpty() && relinked.isEmpty();

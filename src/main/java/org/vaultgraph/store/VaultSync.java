@@ -66,8 +66,14 @@ public final class VaultSync {
      * @param removed   notes and files that disappeared
      * @param relinked  unchanged notes re-mapped because their links came to name something else
      * @param unchanged files whose size and time, or content, were the same
+     * @param paths     the vault paths of the files written or removed (notes, attachments, relinked notes); empty for a first load
      */
-    public record Report(int added, int changed, int removed, int relinked, int unchanged, List<Problem> problems, long millis) {
+    public record Report(int added, int changed, int removed, int relinked, int unchanged, List<Problem> problems, long millis, Set<String> paths) {
+        /** A report that names no paths: a first load, where every file is new. */
+        public Report(int added, int changed, int removed, int relinked, int unchanged, List<Problem> problems, long millis) {
+            this(added, changed, removed, relinked, unchanged, problems, millis, Set.of());
+        }
+
         public boolean changedAnything() {
             return added + changed + removed + relinked > 0;
         }
@@ -136,7 +142,7 @@ public final class VaultSync {
             lastChange = Instant.now();
         }
         return new Report(plan.added(), plan.changed(), plan.removed().size(), plan.relinked().size(), plan.unchanged(),
-                List.copyOf(problems), (System.nanoTime() - start) / 1_000_000);
+                List.copyOf(problems), (System.nanoTime() - start) / 1_000_000, plan.paths());
     }
 
     /** Writes a plan in one transaction; the index on disk says "begun" until the store has committed. */

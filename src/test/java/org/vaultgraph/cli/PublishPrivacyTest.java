@@ -40,10 +40,14 @@ class PublishPrivacyTest {
         return new Run(cli.execute(args), err.toString());
     }
 
+    /** The files of the garden, which its list of files written (itself not listed) names, and nothing else. */
     private static List<String> files(Path out) throws Exception {
+        List<String> written;
         try (Stream<Path> files = Files.walk(out)) {
-            return files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted().toList();
+            written = files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).filter(p -> !p.equals(".vaultgraph-published")).sorted().toList();
         }
+        assertEquals(written, Files.readAllLines(out.resolve(".vaultgraph-published")), "the list of the files written");
+        return written;
     }
 
     @Test

@@ -25,8 +25,10 @@ public final class GraphLinks {
     private final List<String> notePaths;
     private final Set<String> allPaths;
     private final Set<String> noteSet;
+    private final boolean inNamedGraphs;
 
-    private GraphLinks(LinkResolver resolver, Set<String> attachments, IriMinter iris, java.util.Map<String, String> pathByIri) {
+    private GraphLinks(LinkResolver resolver, Set<String> attachments, IriMinter iris, java.util.Map<String, String> pathByIri, boolean inNamedGraphs) {
+        this.inNamedGraphs = inNamedGraphs;
         this.resolver = resolver;
         this.attachments = attachments;
         this.iris = iris;
@@ -45,9 +47,7 @@ public final class GraphLinks {
 
     /** @param inNamedGraphs read the files from the named graphs (a store whose default graph is not their union) */
     public static GraphLinks load(SparqlService sparql, IriMinter iris, boolean inNamedGraphs) {
-        String pattern = "?file vg:path ?path . BIND(EXISTS { ?file a vg:Attachment } AS ?attachment)";
-        if (inNamedGraphs) pattern = "GRAPH ?g { " + pattern + " }";
-        Query query = QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?file ?path ?attachment WHERE { " + pattern + " }");
+        Query query = QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?file ?path ?attachment WHERE { " + files(inNamedGraphs) + " }");
         RowSetRewindable rows = sparql.select(query);
         List<String> paths = new java.util.ArrayList<>();
         Set<String> attachments = new HashSet<>();
@@ -58,7 +58,34 @@ public final class GraphLinks {
             pathByIri.put(row.get("file").getURI(), path);
             if (Boolean.parseBoolean(row.get("attachment").getLiteralLexicalForm())) attachments.add(path);
         });
-        return new GraphLinks(LinkResolver.of(paths), attachments, iris, pathByIri);
+        return new GraphLinks(LinkResolver.of(paths), attachments, iris, pathByIri, inNamedGraphs);
+    }
+
+    /**
+     * The files after an edit of some paths: this same snapshot when none of them appeared, went or
+     * changed between note and attachment (an edit of text), else the files read again.
+     */
+    public GraphLinks after(SparqlService sparql, Set<String> changed) {
+        if (changed.isEmpty()) return this;
+        StringBuilder values = new StringBuilder();
+        for (String path : changed) values.append(org.apache.jena.riot.out.NodeFmtLib.strNT(org.apache.jena.graph.NodeFactory.createLiteralString(path))).append(' ');
+        Query query = QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?path ?attachment WHERE { VALUES ?path { " + values
+                + "} " + files(inNamedGraphs) + " }");
+        Set<String> present = new HashSet<>();
+        boolean same = true;
+        for (RowSetRewindable rows = sparql.select(query); rows.hasNext(); ) {
+            var row = rows.next();
+            String path = row.get("path").getLiteralLexicalForm();
+            present.add(path);
+            same &= allPaths.contains(path) && attachments.contains(path) == Boolean.parseBoolean(row.get("attachment").getLiteralLexicalForm());
+        }
+        for (String path : changed) same &= present.contains(path) == allPaths.contains(path);
+        return same ? this : load(sparql, iris, inNamedGraphs);
+    }
+
+    private static String files(boolean inNamedGraphs) {
+        String pattern = "?file vg:path ?path . BIND(EXISTS { ?file a vg:Attachment } AS ?attachment)";
+        return inNamedGraphs ? "GRAPH ?g { " + pattern + " }" : pattern;
     }
 
     /** The vault path of a note or file IRI, or null for any other IRI. */

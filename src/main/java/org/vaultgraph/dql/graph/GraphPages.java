@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.jena.riot.out.NodeFmtLib;
 import org.vaultgraph.dql.PageSource;
 import org.vaultgraph.dql.syntax.Dql;
 import org.vaultgraph.dql.syntax.DqlException;
+import org.vaultgraph.dql.value.DvLink;
 import org.vaultgraph.dql.value.Value;
 import org.vaultgraph.query.GraphTriples;
 import org.vaultgraph.query.SparqlService;
@@ -41,6 +43,7 @@ public final class GraphPages implements PageSource {
     private final boolean inNamedGraphs;
     private final GraphLinks files;
     private final PageReader reader;
+    private final ZoneId zone;
     private final Map<String, SortedPaths> folders = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Value.Obj> cache = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -54,6 +57,7 @@ public final class GraphPages implements PageSource {
         this.iris = iris;
         this.inNamedGraphs = inNamedGraphs;
         this.files = files;
+        this.zone = zone;
         this.reader = new PageReader(files, zone);
     }
 
@@ -76,6 +80,41 @@ public final class GraphPages implements PageSource {
 
     public GraphLinks files() {
         return files;
+    }
+
+    /**
+     * The pages after an edit of these vault paths, over {@code after} (the files then): the pages read
+     * already are kept but for the edited notes and the notes whose backlinks the edit may change (those
+     * an edited note linked to, or links to now); all are read again when files appeared or went.
+     */
+    public GraphPages after(GraphLinks after, Set<String> changed) {
+        GraphPages next = new GraphPages(sparql, iris, after, zone, inNamedGraphs);
+        if (after != files) return next;
+        Map<String, Value.Obj> kept;
+        synchronized (cache) {
+            kept = new LinkedHashMap<>(cache);
+        }
+        Set<String> stale = new HashSet<>(changed);
+        kept.forEach((path, page) -> {
+            if (changed.contains(path)) stale.addAll(linkPaths(page, "outlinks"));
+            for (String linking : linkPaths(page, "inlinks")) if (changed.contains(linking)) stale.add(path);
+        });
+        stale.forEach(kept::remove);
+        next.cache.putAll(kept);
+        next.folders.putAll(folders);
+        // What the edited notes link to now: those notes' backlinks changed too.
+        for (String path : changed) {
+            Value.Obj page = next.files.isNote(path) ? next.page(path) : null;
+            if (page != null) for (String linked : linkPaths(page, "outlinks")) if (!changed.contains(linked)) next.cache.remove(linked);
+        }
+        return next;
+    }
+
+    private static List<String> linkPaths(Value.Obj page, String key) {
+        Value links = ((Value.Obj) page.get("file")).get(key);
+        List<String> out = new ArrayList<>();
+        if (links instanceof Value.Array a) for (Value v : a.items()) if (v instanceof DvLink l) out.add(l.path());
+        return out;
     }
 
     @Override
