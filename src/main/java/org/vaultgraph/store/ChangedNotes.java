@@ -14,10 +14,10 @@ import org.vaultgraph.vault.VaultReader;
 
 /**
  * The added and changed notes of a sync as read, before anything is written: their index entries,
- * and the notes themselves when they are few (else they are read again as they are written).
+ * and the notes themselves when they are few or asked for (else they are read again as they are written).
  *
  * @param entries     index entries of the files that are notes
- * @param kept        parsed notes, for a small sync; empty for a big one
+ * @param kept        parsed notes, for a small sync or when asked for; empty otherwise
  * @param attachments markdown files that turned out not to be notes (binary, too big)
  * @param vanished    files deleted between the listing and the read
  * @param sameContent notes whose bytes are the ones recorded (only their time changed)
@@ -28,13 +28,18 @@ record ChangedNotes(Map<String, SyncIndex.Entry> entries, Map<String, Note> kept
     static final int BATCH = 512;
 
     static ChangedNotes read(VaultReader reader, VaultReader.VaultFiles files, List<String> paths, SyncIndex index, NoteEntries noteEntries) {
+        return read(reader, files, paths, index, noteEntries, paths.size() <= BATCH);
+    }
+
+    /** The same, keeping every parsed note when {@code keep} says so. */
+    static ChangedNotes read(VaultReader reader, VaultReader.VaultFiles files, List<String> paths, SyncIndex index, NoteEntries noteEntries,
+                             boolean keep) {
         Map<String, SyncIndex.Entry> entries = new HashMap<>();
         Map<String, Note> kept = new HashMap<>();
         Map<String, Attachment> attachments = new TreeMap<>();
         Set<String> vanished = new HashSet<>();
         Set<String> sameContent = new HashSet<>();
         List<Problem> problems = new ArrayList<>();
-        boolean keep = paths.size() <= BATCH;
         reader.forEachNote(only(files, paths), BATCH, read -> {
             problems.addAll(read.problems());
             if (read.note() != null) {
