@@ -133,8 +133,9 @@ public final class GraphServer implements AutoCloseable {
             int notes = graph.notes();
             LandingPage landing = new LandingPage(name, following == null ? () -> notes : following::notes, graph.base(),
                     following == null ? null : following::lastChange);
-            if (following == null) server.publisher(new GardenPublisher(sparql, graph.mapper().iris(), graph.zone()));
-            else server.publishers(following::lastChange, () -> new GardenPublisher(sparql, graph.mapper().iris(), graph.zone()));
+            // Made when a page first needs it (it lists the vault's files): the endpoint answers before.
+            server.publishers(following == null ? () -> java.time.Instant.EPOCH : following::lastChange,
+                    () -> new GardenPublisher(sparql, graph.mapper().iris(), graph.zone()));
             VaultServer started = server.dataset(graph.dataset()).vaultRoot(graph.vault()).iris(graph.mapper().iris()).landing(landing)
                     .host(host).port(port).queryTimeoutMillis(queryTimeout.toMillis()).build();
             try {
