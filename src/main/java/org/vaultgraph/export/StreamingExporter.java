@@ -1,6 +1,5 @@
 package org.vaultgraph.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.riot.system.StreamRDFWriter;
@@ -90,13 +88,9 @@ public final class StreamingExporter {
     private record NQuadsLines(byte[] bytes, long quads) {}
 
     private static NQuadsLines nquads(Consumer<StreamRDF> write) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        long[] quads = {0};
-        StreamRDF lines = counting(StreamRDFWriter.getWriterStream(bytes, RDFFormat.NQUADS), quads);
-        lines.start();
+        NQuadsText lines = new NQuadsText();
         write.accept(lines);
-        lines.finish();
-        return new NQuadsLines(bytes.toByteArray(), quads[0]);
+        return new NQuadsLines(lines.bytes(), lines.quads());
     }
 
     private static void writeBytes(OutputStream out, byte[] bytes) {
