@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * dataview block, sources, tags, fields, and a few links to notes that do not exist. The same
  * notes count and seed always give the same files, so benchmark figures can be reproduced.
  *
- * <pre>{@code VaultGenerator.Summary s = new VaultGenerator(10_000, 42).write(Path.of("/tmp/vault-10k"));}</pre>
+ * <pre>{@code VaultGenerator.Summary s = new VaultGenerator(10_000, 42).write(Path.of("target/vault-10k"));}</pre>
  *
  * Of every 100 notes, about 70 are insights, 20 concepts (therapies, anatomy, outcomes) and 10
  * sources. Concepts are linked with a skewed distribution, so a few have long tag tables.
