@@ -60,8 +60,7 @@ final class SiteWriter {
     }
 
     /** A page as it was written: its file, its title and address, the attachments it shows, what it read. */
-    private record Shown(String file, String permalink, String title, Set<String> attachments, PageReads reads,
-                         List<String> errors, List<String> warnings) {}
+    private record Shown(String file, String permalink, String title, Set<String> attachments, PageReads reads) {}
 
     /** What one publish or re-publish wrote and deleted. */
     private static final class Pass {
@@ -120,7 +119,10 @@ final class SiteWriter {
         }
         render(again);
         Set<String> toCopy = new TreeSet<>();
-        again.forEach(path -> toCopy.addAll(shown.get(path).attachments()));
+        for (String path : again) {
+            Shown now = shown.get(path);
+            if (now != null) toCopy.addAll(now.attachments()); // a new page whose note has no text in the graph was not written
+        }
         Set<String> stillShown = attachments();
         for (String path : changed) if (stillShown.contains(path)) toCopy.add(path);
         finish(toCopy);
@@ -149,7 +151,7 @@ final class SiteWriter {
                     write(file, html);
                     if (garden.home().filter(page.notePath()::equals).isPresent()) write("index.html", html);
                 }
-                Shown now = new Shown(file, page.permalink(), page.title(), rendered.attachments(), rendered.reads(), page.errors(), page.warnings());
+                Shown now = new Shown(file, page.permalink(), page.title(), rendered.attachments(), rendered.reads());
                 Shown before = shown.put(page.notePath(), now);
                 if (before == null || !before.file().equals(file) || !before.permalink().equals(now.permalink())
                         || !before.title().equals(now.title()) || !before.attachments().equals(now.attachments())) {

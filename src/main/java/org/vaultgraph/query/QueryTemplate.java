@@ -1,10 +1,12 @@
 package org.vaultgraph.query;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
@@ -27,6 +29,13 @@ public final class QueryTemplate {
     /** The query with {@code variable} replaced by {@code value}. */
     public Query with(String variable, Node value) {
         return QueryTransformOps.replaceVars(query, Map.of(Var.alloc(variable), value));
+    }
+
+    /** A {@code VALUES ?variable { ... }} block of these values, for a lookup of many things in one query. */
+    public static String values(String variable, Collection<Node> values) {
+        StringBuilder out = new StringBuilder("VALUES ?").append(variable).append(" { ");
+        for (Node value : values) out.append(NodeFmtLib.strNT(value)).append(' ');
+        return out.append("} ").toString();
     }
 
     /** The query with each variable named in {@code values} replaced by its value. */

@@ -37,9 +37,8 @@ public interface SparqlService {
     default java.util.Map<String, java.util.List<org.apache.jena.graph.Triple>> namedGraphs(java.util.Collection<String> graphIris) {
         java.util.Map<String, java.util.List<org.apache.jena.graph.Triple>> graphs = new java.util.HashMap<>();
         if (graphIris.isEmpty()) return graphs;
-        StringBuilder values = new StringBuilder();
-        for (String iri : graphIris) values.append(org.apache.jena.riot.out.NodeFmtLib.strNT(org.apache.jena.graph.NodeFactory.createURI(iri))).append(' ');
-        select(org.apache.jena.query.QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { VALUES ?g { " + values + "} GRAPH ?g { ?s ?p ?o } }"))
+        String values = QueryTemplate.values("g", graphIris.stream().map(org.apache.jena.graph.NodeFactory::createURI).toList());
+        select(org.apache.jena.query.QueryFactory.create("SELECT ?g ?s ?p ?o WHERE { " + values + "GRAPH ?g { ?s ?p ?o } }"))
                 .forEachRemaining(row -> graphs.computeIfAbsent(row.get("g").getURI(), k -> new java.util.ArrayList<>())
                         .add(org.apache.jena.graph.Triple.create(row.get("s"), row.get("p"), row.get("o"))));
         return graphs;

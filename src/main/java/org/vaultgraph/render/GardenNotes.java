@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.riot.out.NodeFmtLib;
+import org.vaultgraph.query.QueryTemplate;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.rdf.VG;
@@ -116,12 +116,7 @@ public final class GardenNotes {
 
     /** The publishing keys of every note, or of the notes at some paths; in path order. */
     private static TreeMap<String, Keys> keys(SparqlService sparql, IriMinter iris, Set<String> only) {
-        StringBuilder values = new StringBuilder();
-        if (only != null) {
-            values.append("VALUES ?path { ");
-            for (String path : only) values.append(NodeFmtLib.strNT(NodeFactory.createLiteralString(path))).append(' ');
-            values.append("} ");
-        }
+        String values = only == null ? "" : QueryTemplate.values("path", only.stream().map(NodeFactory::createLiteralString).toList());
         String q = "PREFIX vg: <" + VG.NS + ">\n"
                 + "SELECT ?path ?publish ?permalink ?dgpath ?home WHERE { " + values + "?note a vg:Note ; vg:path ?path "
                 + optional(iris, "publish", "dg-publish") + optional(iris, "permalink", "dg-permalink")

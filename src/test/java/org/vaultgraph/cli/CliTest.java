@@ -230,6 +230,24 @@ class CliTest {
     }
 
     @Test
+    void publishFromATdbStoreWritesWhatPublishingFromMemoryWrites() throws Exception {
+        Path fromMemory = tmp.resolve("memory");
+        Path fromStore = tmp.resolve("store");
+        assertEquals(0, run("publish", "data/vault", "--out", fromMemory.toString(), "--quiet").exit());
+        CliRun stored = run("publish", "data/vault", "--out", fromStore.toString(), "--tdb", tmp.resolve("tdb").toString(), "--quiet");
+        assertEquals(0, stored.exit(), stored.err());
+        try (var memoryFiles = Files.walk(fromMemory); var storeFiles = Files.walk(fromStore)) {
+            List<String> expected = memoryFiles.filter(Files::isRegularFile).map(f -> fromMemory.relativize(f).toString()).sorted().toList();
+            List<String> actual = storeFiles.filter(Files::isRegularFile).map(f -> fromStore.relativize(f).toString()).sorted().toList();
+            assertEquals(expected, actual);
+            assertTrue(expected.size() > 10, expected.toString());
+            for (String file : expected) {
+                assertEquals(-1L, Files.mismatch(fromMemory.resolve(file), fromStore.resolve(file)), file + " differs");
+            }
+        }
+    }
+
+    @Test
     void publishWritesTheSeedPage() throws Exception {
         CliRun run = run("publish", "data/vault", "--out", tmp.toString(), "--format", "markdown", "--links", "vault-paths", "--quiet");
         assertEquals(0, run.exit(), run.err());

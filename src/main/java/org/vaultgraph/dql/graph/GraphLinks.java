@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.exec.RowSetRewindable;
+import org.vaultgraph.query.QueryTemplate;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.rdf.VG;
@@ -67,10 +68,8 @@ public final class GraphLinks {
      */
     public GraphLinks after(SparqlService sparql, Set<String> changed) {
         if (changed.isEmpty()) return this;
-        StringBuilder values = new StringBuilder();
-        for (String path : changed) values.append(org.apache.jena.riot.out.NodeFmtLib.strNT(org.apache.jena.graph.NodeFactory.createLiteralString(path))).append(' ');
-        Query query = QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?path ?attachment WHERE { VALUES ?path { " + values
-                + "} " + files(inNamedGraphs) + " }");
+        String values = QueryTemplate.values("path", changed.stream().map(org.apache.jena.graph.NodeFactory::createLiteralString).toList());
+        Query query = QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?path ?attachment WHERE { " + values + files(inNamedGraphs) + " }");
         Set<String> present = new HashSet<>();
         boolean same = true;
         for (RowSetRewindable rows = sparql.select(query); rows.hasNext(); ) {

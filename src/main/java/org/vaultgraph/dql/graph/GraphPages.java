@@ -10,18 +10,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryFactory;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.vaultgraph.dql.PageSource;
 import org.vaultgraph.dql.syntax.Dql;
 import org.vaultgraph.dql.syntax.DqlException;
 import org.vaultgraph.dql.value.DvLink;
 import org.vaultgraph.dql.value.Value;
 import org.vaultgraph.query.GraphTriples;
+import org.vaultgraph.query.QueryTemplate;
 import org.vaultgraph.query.SparqlService;
 import org.vaultgraph.rdf.IriMinter;
 import org.vaultgraph.rdf.VG;
@@ -296,12 +295,12 @@ public final class GraphPages implements PageSource {
             Map<String, String> pathByIri = new HashMap<>();
             for (String p : batch) pathByIri.put(iris.note(p), p);
             Map<String, GraphTriples> triples = GraphTriples.read(sparql, pathByIri.keySet());
-            String values = pathByIri.keySet().stream().map(i -> NodeFmtLib.strNT(NodeFactory.createURI(i))).collect(Collectors.joining(" "));
+            String values = QueryTemplate.values("t", pathByIri.keySet().stream().map(NodeFactory::createURI).toList());
             Map<String, List<String>> inlinks = new HashMap<>();
             String inlinksPattern = "?src vg:linksTo ?t ; a vg:Note ; vg:path ?path";
             if (inNamedGraphs) inlinksPattern = "GRAPH ?srcGraph { " + inlinksPattern + " }";
-            sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?t ?path WHERE { VALUES ?t { " + values
-                            + " } " + inlinksPattern + " }"))
+            sparql.select(QueryFactory.create("PREFIX vg: <" + VG.NS + ">\nSELECT DISTINCT ?t ?path WHERE { " + values
+                            + inlinksPattern + " }"))
                     .forEachRemaining(row -> inlinks.computeIfAbsent(row.get("t").getURI(), k -> new ArrayList<>())
                             .add(row.get("path").getLiteralLexicalForm()));
             for (Map.Entry<String, String> e : pathByIri.entrySet()) {
